@@ -1,0 +1,78 @@
+package org.codeset.core.model;
+
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.codeset.core.schema.SchemaSet;
+
+/**
+ * A loaded code-set repository: every code set with its parsed files, the schemas to check them
+ * against, and the layout problems found while reading the folders. Immutable: an edit gives a
+ * new repository sharing the parse of every unchanged file, so revalidating after a one-code
+ * change re-reads one file.
+ */
+public final class CodeSetRepository {
+    /** A file or folder the layout does not allow (reported by the {@code layout} rule). */
+    public record LayoutProblem(String path, String message) {
+    }
+
+    private final Path root;
+    private final Map<String, CodeSet> codeSets;
+    private final List<LayoutProblem> layoutProblems;
+    private final SchemaSet schemas;
+
+    public CodeSetRepository(Path root, Map<String, CodeSet> codeSets, List<LayoutProblem> layoutProblems,
+            SchemaSet schemas) {
+        this.root = root;
+        this.codeSets = Collections.unmodifiableMap(new TreeMap<>(codeSets));
+        this.layoutProblems = List.copyOf(layoutProblems);
+        this.schemas = schemas;
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    public Collection<CodeSet> codeSets() {
+        return codeSets.values();
+    }
+
+    public CodeSet codeSet(String id) {
+        return codeSets.get(id);
+    }
+
+    public List<LayoutProblem> layoutProblems() {
+        return layoutProblems;
+    }
+
+    public SchemaSet schemas() {
+        return schemas;
+    }
+
+    /** The entry a reference names, or null. */
+    public CodeEntry resolve(Reference ref) {
+        CodeSet cs = codeSets.get(ref.codesetId());
+        return cs == null ? null : cs.get(ref.code());
+    }
+
+    /** The number of code entries in all code sets. */
+    public int codeCount() {
+        return codeSets.values().stream().mapToInt(cs -> cs.entries().size()).sum();
+    }
+
+    /** The number of YAML files read. */
+    public int fileCount() {
+        return codeSets.values().stream().mapToInt(cs -> cs.files().size()).sum();
+    }
+
+    /** Returns a repository in which one code set is replaced. */
+    public CodeSetRepository with(CodeSet codeSet) {
+        Map<String, CodeSet> copy = new TreeMap<>(codeSets);
+        copy.put(codeSet.id(), codeSet);
+        return new CodeSetRepository(root, copy, layoutProblems, schemas);
+    }
+}

@@ -1,0 +1,153 @@
+package org.codeset.core.model;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.codeset.core.errors.CodesetException;
+import org.codeset.core.errors.RepositoryNotFoundException;
+import org.codeset.core.errors.UnreadableInputException;
+import org.codeset.core.schema.SchemaSet;
+import org.codeset.core.yaml.YamlDocument;
+import org.codeset.core.yaml.YamlParser;
+import org.codeset.core.yaml.YamlProblem;
+
+/**
+ * Reads a code-set repository from disk: lists {@code codesets/<id>/**}{@code /*.yaml}, parses
+ * the files in parallel (parsing is the main cost), and builds the model.
+ */
+public final class RepositoryLoader {
+    public static final String CODESETS = "codesets";
+    public static final String CODESET_FILE = "codeset.yaml";
+
+    private RepositoryLoader() {
+    }
+
+    /** Loads the repository at {@code root} with its own or the bundled schemas. */
+    public static CodeSetRepository load(Path root) throws CodesetException {
+        Path dir = root.toAbsolutePath().normalize();
+        if (!Files.isDirectory(dir)) {
+            throw new RepositoryNotFoundException(root + ": no such folder; give a code-set repository with --repo DIR");
+        }
+        Path codesets = dir.resolve(CODESETS);
+        if (!Files.isDirectory(codesets)) {
+            throw new RepositoryNotFoundException(dir + " is not a code-set repository: it has no " + CODESETS
+                    + "/ folder (create one with 'codeset init', or give the repository with --repo DIR)");
+        }
+        SchemaSet schemas = SchemaSet.forRepository(dir);
+        List<CodeSetRepository.LayoutProblem> problems = new ArrayList<>();
+        List<Path> files = new ArrayList<>();
+        List<Path> folders = new ArrayList<>();
+        try (Stream<Path> children = Files.list(codesets)) {
+            for (Path child : children.sorted().toList()) {
+                String name = child.getFileName().toString();
+                if (name.startsWith(".")) {
+                    continue;
+                }
+                if (!Files.isDirectory(child)) {
+                    problems.add(new CodeSetRepository.LayoutProblem(CODESETS + "/" + name,
+                            "files belong in a code-set folder codesets/<id>/, not directly in codesets/"));
+                    continue;
+                }
+                folders.add(child);
+                try (Stream<Path> walk = Files.walk(child)) {
+                    walk.filter(Files::isRegularFile).sorted().forEach(p -> {
+                        String rel = relative(dir, p);
+                        String fileName = p.getFileName().toString();
+                        if (fileName.endsWith(".yaml")) {
+                            files.add(p);
+                        } else if (fileName.endsWith(".yml")) {
+                            problems.add(new CodeSetRepository.LayoutProblem(rel,
+                                    "not read: code files end in .yaml; rename it to " + fileName.replaceAll("\\.yml$", ".yaml")));
+                        }
+                    });
+                }
+            }
+        } catch (IOException | UncheckedIOException e) {
+            throw new UnreadableInputException(codesets + ": cannot be listed: " + e.getMessage(), e);
+        }
+        List<SourceFile> parsed;
+        try {
+            parsed = files.parallelStream().map(p -> read(dir, p)).toList();
+        } catch (UncheckedIOException e) {
+            throw new UnreadableInputException("cannot read " + e.getMessage(), e.getCause());
+        }
+        Map<String, SourceFile> metas = new HashMap<>();
+        Map<String, List<SourceFile>> codeFiles = new HashMap<>();
+        for (SourceFile f : parsed) {
+            if (f.kind() == SourceFile.Kind.CODESET) {
+                metas.put(f.codesetId(), f);
+            } else {
+                codeFiles.computeIfAbsent(f.codesetId(), k -> new ArrayList<>()).add(f);
+            }
+        }
+        Map<String, CodeSet> sets = new HashMap<>();
+        for (Path folder : folders) {
+            String id = folder.getFileName().toString();
+            if (!metas.containsKey(id)) {
+                problems.add(new CodeSetRepository.LayoutProblem(CODESETS + "/" + id,
+                        "code-set folder without " + CODESET_FILE + "; add one (codeset new " + id + ") or remove the folder"));
+            }
+            sets.put(id, new CodeSet(id, metas.get(id), codeFiles.getOrDefault(id, List.of())));
+        }
+        return new CodeSetRepository(dir, sets, problems, schemas);
+    }
+
+    private static SourceFile read(Path root, Path file) {
+        String rel = relative(root, file);
+        String[] parts = rel.split("/");
+        String id = parts[1];
+        SourceFile.Kind kind = parts.length == 3 && parts[2].equals(CODESET_FILE)
+                ? SourceFile.Kind.CODESET : SourceFile.Kind.CODES;
+        try {
+            long size = Files.size(file);
+            if (size > YamlParser.MAX_BYTES) {
+                // Do not read it into memory at all.
+                return new SourceFile(rel, kind, id, new YamlDocument(null, List.of(new YamlProblem(String.format(
+                        "file is %,d bytes, over the limit of %,d bytes; split it into several code files",
+                        size, YamlParser.MAX_BYTES), 1, 1))), size);
+            }
+            byte[] bytes = Files.readAllBytes(file);
+            return parse(rel, kind, id, bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(rel + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Parses one file's bytes into a {@link SourceFile}. */
+    public static SourceFile parse(String rel, SourceFile.Kind kind, String codesetId, byte[] bytes) {
+        YamlDocument doc = YamlParser.parse(bytes);
+        return new SourceFile(rel, kind, codesetId, doc, bytes.length);
+    }
+
+    /**
+     * Returns {@code repo} with the file at {@code rel} (a path below {@code codesets/<id>/})
+     * replaced by {@code bytes}, or removed when {@code bytes} is null: only that file is parsed.
+     */
+    public static CodeSetRepository update(CodeSetRepository repo, String rel, byte[] bytes) {
+        String[] parts = rel.split("/");
+        if (parts.length < 3 || !parts[0].equals(CODESETS) || !rel.endsWith(".yaml")) {
+            throw new IllegalArgumentException(rel + " is not a file below codesets/<id>/");
+        }
+        String id = parts[1];
+        SourceFile.Kind kind = parts.length == 3 && parts[2].equals(CODESET_FILE)
+                ? SourceFile.Kind.CODESET : SourceFile.Kind.CODES;
+        CodeSet cs = repo.codeSet(id);
+        if (cs == null) {
+            cs = new CodeSet(id, null, List.of());
+        }
+        SourceFile old = cs.files().stream().filter(f -> f.path().equals(rel)).findFirst().orElse(null);
+        SourceFile replacement = bytes == null ? null : parse(rel, kind, id, bytes);
+        return repo.with(cs.withFile(old, replacement));
+    }
+
+    static String relative(Path root, Path file) {
+        return root.relativize(file).toString().replace(java.io.File.separatorChar, '/');
+    }
+}

@@ -1,0 +1,91 @@
+package org.codeset.core.model;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+import org.codeset.core.yaml.YMap;
+import org.codeset.core.yaml.YNode;
+import org.codeset.core.yaml.YamlDocument;
+
+/**
+ * One YAML file of a code set, parsed. Immutable but for a cache of per-file results (such as
+ * schema findings) that rules may keep against it: a changed file is a new {@code SourceFile},
+ * so nothing cached for an unchanged file needs recomputing.
+ */
+public final class SourceFile {
+    /** What the file holds. */
+    public enum Kind {
+        /** {@code codesets/<id>/codeset.yaml}. */
+        CODESET,
+        /** Any other {@code *.yaml} below {@code codesets/<id>/}. */
+        CODES
+    }
+
+    private final String path;
+    private final Kind kind;
+    private final String codesetId;
+    private final YamlDocument document;
+    private final long size;
+    private final Map<Object, Object> cache = new ConcurrentHashMap<>();
+
+    public SourceFile(String path, Kind kind, String codesetId, YamlDocument document, long size) {
+        this.path = path;
+        this.kind = kind;
+        this.codesetId = codesetId;
+        this.document = document;
+        this.size = size;
+    }
+
+    /** The path relative to the repository root, with {@code /} separators. */
+    public String path() {
+        return path;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    public String codesetId() {
+        return codesetId;
+    }
+
+    public YamlDocument document() {
+        return document;
+    }
+
+    /** The root node, or null when the file is empty or not YAML. */
+    public YNode root() {
+        return document.root();
+    }
+
+    /** The root as a mapping, or null. */
+    public YMap rootMap() {
+        return document.root() instanceof YMap m ? m : null;
+    }
+
+    public long size() {
+        return size;
+    }
+
+    /** Returns the value cached under {@code key}, computing it once. */
+    @SuppressWarnings("unchecked")
+    public <T> T cached(Object key, Function<SourceFile, T> compute) {
+        return (T) cache.computeIfAbsent(key, k -> compute.apply(this));
+    }
+
+    /** The entries of the {@code codes:} list of a code file, in file order (empty when malformed). */
+    public List<YMap> codeNodes() {
+        YMap root = rootMap();
+        if (root == null || !(root.get("codes") instanceof org.codeset.core.yaml.YSeq seq)) {
+            return List.of();
+        }
+        return seq.items().stream().filter(YMap.class::isInstance).map(YMap.class::cast).toList();
+    }
+
+    @Override
+    public String toString() {
+        return path;
+    }
+}

@@ -1,0 +1,41 @@
+package org.codeset.core.rules;
+
+import org.codeset.core.model.CodeEntry;
+import org.codeset.core.model.CodeSet;
+import org.codeset.core.model.Reference;
+import org.codeset.core.validate.RuleContext;
+import org.codeset.core.validate.Severity;
+import org.codeset.core.yaml.YScalar;
+
+/** {@code mutually-exclusive} is declared on one side only. */
+public final class AsymmetricRelationRule extends AbstractRule {
+    public AsymmetricRelationRule() {
+        super("asymmetric-relation", Severity.WARNING,
+                "A mutually-exclusive relation is declared on one code but not on the code it names.",
+                "Declare the relation on both codes (codeset relate writes both sides).");
+    }
+
+    @Override
+    public void check(RuleContext ctx) {
+        CodeSet cs = ctx.codeSet();
+        for (CodeEntry e : cs.entries()) {
+            for (YScalar target : e.relationTargets("mutually-exclusive")) {
+                Reference ref = Reference.parse(target.text(), cs, ctx.repository());
+                CodeEntry other = ctx.repository().resolve(ref);
+                if (other == null) {
+                    continue;
+                }
+                CodeSet otherSet = ctx.repository().codeSet(ref.codesetId());
+                boolean back = other.relationTargets("mutually-exclusive").stream().anyMatch(t -> {
+                    Reference r = Reference.parse(t.text(), otherSet, ctx.repository());
+                    return r.codesetId().equals(cs.id()) && r.code().equals(e.code());
+                });
+                if (!back) {
+                    ctx.report(e, target, "code " + q(e.code()) + " is mutually exclusive with " + q(target.text())
+                            + ", but " + q(target.text()) + " does not declare it back", RuleContext.at(other.file(),
+                                    other.codeNode(), "add the relation here"));
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package org.codeset.core.rules;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.codeset.core.model.CodeEntry;
+import org.codeset.core.validate.Finding;
+import org.codeset.core.validate.RuleContext;
+import org.codeset.core.validate.Severity;
+
+/**
+ * Two active codes of a code set share a display (compared ignoring case and runs of white
+ * space): recognised redundancy, or two meanings that need telling apart.
+ */
+public final class DuplicateDisplayRule extends AbstractRule {
+    public DuplicateDisplayRule() {
+        super("duplicate-display", Severity.WARNING,
+                "Two active codes of one code set have the same display (ignoring case and spacing): either one concept is coded twice, or the displays do not tell the concepts apart.",
+                "Make each display say what sets the code apart (\"2 or 3 views\" / \"4 or 5 views\"), or retire the redundant code with replaced-by.");
+    }
+
+    @Override
+    public void check(RuleContext ctx) {
+        Map<String, List<CodeEntry>> byDisplay = new HashMap<>();
+        for (CodeEntry e : ctx.codeSet().entries()) {
+            if (e.isActive() && e.display() != null && e.code() != null) {
+                String key = e.display().strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+                byDisplay.computeIfAbsent(key, k -> new ArrayList<>(1)).add(e);
+            }
+        }
+        for (List<CodeEntry> same : byDisplay.values()) {
+            if (same.size() < 2) {
+                continue;
+            }
+            for (CodeEntry e : same) {
+                List<String> others = same.stream().filter(o -> o != e).map(o -> q(o.code())).toList();
+                Finding.Location[] related = same.stream().filter(o -> o != e)
+                        .map(o -> RuleContext.at(o.file(), o.node().scalar("display"), "same display")).toArray(Finding.Location[]::new);
+                ctx.report(e, e.node().scalar("display"), "code " + q(e.code()) + " has the same display as "
+                        + String.join(", ", others) + ": " + q(e.display()), related);
+            }
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package org.codeset.core.yaml;
+
+/** A scalar exactly as written: {@code 01996} stays the text "01996". */
+public final class YScalar extends YNode {
+    /** How the scalar was written in the file. */
+    public enum Style { PLAIN, SINGLE_QUOTED, DOUBLE_QUOTED, LITERAL, FOLDED }
+
+    private final String text;
+    private final Style style;
+    private final String tag;
+
+    public YScalar(String text, Style style, String tag, int line, int column, int endLine, int endColumn) {
+        super(line, column, endLine, endColumn);
+        this.text = text;
+        this.style = style;
+        this.tag = tag;
+    }
+
+    /** The scalar's text as written (after YAML unquoting and unescaping, never type-coerced). */
+    public String text() {
+        return text;
+    }
+
+    public Style style() {
+        return style;
+    }
+
+    /** The explicit tag ({@code !!str}) if one was written, else null. */
+    public String tag() {
+        return tag;
+    }
+
+    public boolean isPlain() {
+        return style == Style.PLAIN && tag == null;
+    }
+
+    /** True for a plain {@code true} or {@code false} (YAML 1.2 core schema). */
+    public boolean isBoolean() {
+        return isPlain() && switch (text) {
+            case "true", "True", "TRUE", "false", "False", "FALSE" -> true;
+            default -> false;
+        };
+    }
+
+    public boolean booleanValue() {
+        return isBoolean() && Character.toLowerCase(text.charAt(0)) == 't';
+    }
+
+    /** True for a plain null ({@code null}, {@code ~} or nothing at all). */
+    public boolean isNull() {
+        return isPlain() && switch (text) {
+            case "", "~", "null", "Null", "NULL" -> true;
+            default -> false;
+        };
+    }
+
+    /** True when a plain scalar would be read as a number by a YAML 1.1/1.2 loader. */
+    public boolean looksNumeric() {
+        return isPlain() && !text.isEmpty() && NUMERIC.matcher(text).matches();
+    }
+
+    private static final java.util.regex.Pattern NUMERIC = java.util.regex.Pattern.compile(
+            "[-+]?(\\.[0-9]+|[0-9][0-9_]*(\\.[0-9_]*)?)([eE][-+]?[0-9]+)?|0x[0-9a-fA-F_]+|0o[0-7]+");
+
+    @Override
+    public String kind() {
+        return isNull() ? "nothing (null)" : isBoolean() ? "a boolean" : "a text";
+    }
+
+    @Override
+    public String toString() {
+        return text;
+    }
+}

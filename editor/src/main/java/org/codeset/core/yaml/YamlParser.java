@@ -1,0 +1,271 @@
+package org.codeset.core.yaml;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.MalformedInputException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Optional;
+
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.common.ScalarStyle;
+import org.snakeyaml.engine.v2.events.Event;
+import org.snakeyaml.engine.v2.events.ScalarEvent;
+import org.snakeyaml.engine.v2.exceptions.Mark;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import org.snakeyaml.engine.v2.parser.ParserImpl;
+import org.snakeyaml.engine.v2.scanner.StreamReader;
+
+/**
+ * Parses YAML into {@link YNode}s from snakeyaml-engine's event stream, keeping every scalar as
+ * written and the position of every node.
+ *
+ * <p>Resources are bounded: files over {@link #MAX_BYTES}, nesting deeper than
+ * {@link #MAX_DEPTH} and aliases (the vector of "billion laughs" bombs; code-set files have no
+ * use for them) are reported as problems, never followed. The event-driven builder keeps its own
+ * stack, so no input can overflow the Java stack.
+ */
+public final class YamlParser {
+    /** The largest file the tool reads. */
+    public static final int MAX_BYTES = 64 * 1024 * 1024;
+    /** The deepest nesting of mappings and lists accepted. */
+    public static final int MAX_DEPTH = 64;
+
+    private static final LoadSettings SETTINGS = LoadSettings.builder()
+            .setCodePointLimit(MAX_BYTES)
+            .setParseComments(false)
+            .setUseMarks(true)
+            .setAllowDuplicateKeys(true) // detected here, with both positions
+            .build();
+
+    private YamlParser() {
+    }
+
+    /** Parses raw bytes, which must be UTF-8 (a byte order mark is skipped). */
+    public static YamlDocument parse(byte[] bytes) {
+        if (bytes.length > MAX_BYTES) {
+            return failed(String.format("file is %,d bytes, over the limit of %,d bytes; split it into several code files",
+                    bytes.length, MAX_BYTES), 1, 1);
+        }
+        String text;
+        try {
+            text = decodeUtf8(bytes);
+        } catch (MalformedInputException e) {
+            return invalidUtf8(bytes, e);
+        } catch (CharacterCodingException e) {
+            return failed("file is not valid UTF-8: " + e.getMessage(), 1, 1);
+        }
+        return parse(text);
+    }
+
+    /** Decodes UTF-8 strictly, skipping a byte order mark. */
+    public static String decodeUtf8(byte[] bytes) throws CharacterCodingException {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        int start = bytes.length >= 3 && (bytes[0] & 0xff) == 0xef && (bytes[1] & 0xff) == 0xbb
+                && (bytes[2] & 0xff) == 0xbf ? 3 : 0;
+        return decoder.decode(ByteBuffer.wrap(bytes, start, bytes.length - start)).toString();
+    }
+
+    private static YamlDocument invalidUtf8(byte[] bytes, MalformedInputException e) {
+        // Find the first undecodable byte by decoding prefixes: cheap, since this only runs on failure.
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        java.nio.CharBuffer out = java.nio.CharBuffer.allocate(bytes.length + 1);
+        decoder.decode(in, out, true);
+        int bad = in.position();
+        int line = 1;
+        int lineStart = 0;
+        for (int i = 0; i < bad; i++) {
+            if (bytes[i] == '\n') {
+                line++;
+                lineStart = i + 1;
+            }
+        }
+        String column = new String(bytes, lineStart, bad - lineStart, StandardCharsets.UTF_8);
+        return failed(String.format("file is not valid UTF-8: byte 0x%02X cannot start or continue a character;"
+                + " save the file as UTF-8", bytes[bad] & 0xff), line, column.codePointCount(0, column.length()) + 1);
+    }
+
+    private static YamlDocument failed(String message, int line, int column) {
+        return new YamlDocument(null, List.of(new YamlProblem(message, line, column)));
+    }
+
+    /** Parses text. */
+    public static YamlDocument parse(String text) {
+        return new Builder().run(text);
+    }
+
+    /** A collection under construction. */
+    private static final class Frame {
+        final boolean map;
+        final Mark start;
+        final LinkedHashMap<String, YMap.Entry> entries;
+        final List<YNode> items;
+        YScalar pendingKey;
+        boolean skipValue;
+
+        Frame(boolean map, Mark start) {
+            this.map = map;
+            this.start = start;
+            this.entries = map ? new LinkedHashMap<>() : null;
+            this.items = map ? null : new ArrayList<>();
+        }
+    }
+
+    private static final class Builder {
+        private final List<YamlProblem> problems = new ArrayList<>();
+        private final Deque<Frame> stack = new ArrayDeque<>();
+        private YNode root;
+        private int documents;
+
+        YamlDocument run(String text) {
+            ParserImpl parser = new ParserImpl(SETTINGS, new StreamReader(SETTINGS, text));
+            try {
+                while (parser.hasNext()) {
+                    Event event = parser.next();
+                    if (!accept(event)) {
+                        break;
+                    }
+                }
+            } catch (MarkedYamlEngineException e) {
+                Mark mark = e.getProblemMark().or(e::getContextMark).orElse(null);
+                String problem = describe(e);
+                problems.add(new YamlProblem(problem, mark == null ? 1 : mark.getLine() + 1,
+                        mark == null ? 1 : mark.getColumn() + 1));
+                return new YamlDocument(null, problems);
+            } catch (YamlEngineException e) {
+                problems.add(new YamlProblem(clean(e.getMessage()), 1, 1));
+                return new YamlDocument(null, problems);
+            }
+            return new YamlDocument(root, problems);
+        }
+
+        private static String describe(MarkedYamlEngineException e) {
+            String problem = e.getProblem() == null ? "" : e.getProblem();
+            String context = e.getContext() == null ? "" : e.getContext();
+            String text = context.isEmpty() ? problem : context + ": " + problem;
+            return clean(text.isEmpty() ? e.getClass().getSimpleName() : text);
+        }
+
+        private static String clean(String message) {
+            if (message == null) {
+                return "not well-formed YAML";
+            }
+            int nl = message.indexOf('\n');
+            return (nl < 0 ? message : message.substring(0, nl)).trim();
+        }
+
+        /** Returns false to stop parsing. */
+        private boolean accept(Event event) {
+            switch (event.getEventId()) {
+                case DocumentStart -> {
+                    if (++documents > 1) {
+                        Mark m = start(event);
+                        problems.add(new YamlProblem("a code-set file holds one YAML document; a second one starts here",
+                                m.getLine() + 1, m.getColumn() + 1));
+                        return false;
+                    }
+                }
+                case MappingStart, SequenceStart -> {
+                    if (stack.size() >= MAX_DEPTH) {
+                        Mark m = start(event);
+                        problems.add(new YamlProblem("nesting is deeper than " + MAX_DEPTH + " levels",
+                                m.getLine() + 1, m.getColumn() + 1));
+                        return false;
+                    }
+                    Frame parent = stack.peek();
+                    if (parent != null && parent.map && parent.pendingKey == null) {
+                        Mark m = start(event);
+                        problems.add(new YamlProblem("a key must be a plain text, not a mapping or list",
+                                m.getLine() + 1, m.getColumn() + 1));
+                        return false;
+                    }
+                    stack.push(new Frame(event.getEventId() == Event.ID.MappingStart, start(event)));
+                }
+                case MappingEnd -> {
+                    Frame f = stack.pop();
+                    add(new YMap(f.entries, f.start.getLine() + 1, f.start.getColumn() + 1,
+                            end(event).getLine() + 1, end(event).getColumn() + 1));
+                }
+                case SequenceEnd -> {
+                    Frame f = stack.pop();
+                    add(new YSeq(f.items, f.start.getLine() + 1, f.start.getColumn() + 1,
+                            end(event).getLine() + 1, end(event).getColumn() + 1));
+                }
+                case Scalar -> add(scalar((ScalarEvent) event));
+                case Alias -> {
+                    Mark m = start(event);
+                    problems.add(new YamlProblem("aliases (*name) are not accepted in code-set files; write the value out",
+                            m.getLine() + 1, m.getColumn() + 1));
+                    add(new YScalar("", YScalar.Style.PLAIN, null, m.getLine() + 1, m.getColumn() + 1,
+                            end(event).getLine() + 1, end(event).getColumn() + 1));
+                }
+                default -> {
+                    // StreamStart, StreamEnd, DocumentEnd, Comment: nothing to build
+                }
+            }
+            return true;
+        }
+
+        private static YScalar scalar(ScalarEvent e) {
+            Mark s = start(e);
+            Mark t = end(e);
+            YScalar.Style style = switch (e.getScalarStyle()) {
+                case PLAIN -> YScalar.Style.PLAIN;
+                case SINGLE_QUOTED -> YScalar.Style.SINGLE_QUOTED;
+                case DOUBLE_QUOTED, JSON_SCALAR_STYLE -> YScalar.Style.DOUBLE_QUOTED;
+                case LITERAL -> YScalar.Style.LITERAL;
+                case FOLDED -> YScalar.Style.FOLDED;
+            };
+            Optional<String> tag = e.getTag();
+            String explicitTag = tag.isPresent() && !e.getImplicit().canOmitTagInPlainScalar()
+                    && !e.getImplicit().canOmitTagInNonPlainScalar() ? tag.get() : null;
+            return new YScalar(e.getValue(), style, explicitTag, s.getLine() + 1, s.getColumn() + 1,
+                    t.getLine() + 1, t.getColumn() + 1);
+        }
+
+        private void add(YNode node) {
+            Frame parent = stack.peek();
+            if (parent == null) {
+                root = node;
+            } else if (!parent.map) {
+                parent.items.add(node);
+            } else if (parent.pendingKey == null) {
+                // node is a key (collections as keys were refused at their start)
+                YScalar key = (YScalar) node;
+                YMap.Entry first = parent.entries.get(key.text());
+                if (first != null) {
+                    problems.add(new YamlProblem("key '" + key.text() + "' is repeated; it was first given at line "
+                            + first.key().line(), key.line(), key.column(), first.key().line(), first.key().column()));
+                    parent.skipValue = true;
+                }
+                parent.pendingKey = key;
+            } else {
+                if (parent.skipValue) {
+                    parent.skipValue = false;
+                } else {
+                    parent.entries.put(parent.pendingKey.text(), new YMap.Entry(parent.pendingKey, node));
+                }
+                parent.pendingKey = null;
+            }
+        }
+
+        private static Mark start(Event e) {
+            return e.getStartMark().orElseThrow();
+        }
+
+        private static Mark end(Event e) {
+            return e.getEndMark().orElseThrow();
+        }
+    }
+}
