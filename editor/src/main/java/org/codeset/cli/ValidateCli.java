@@ -49,6 +49,10 @@ final class ValidateCli implements Callable<Integer> {
             description = "Report only this code set's findings (all are still loaded, for cross-references).")
     String codeset;
 
+    @Option(names = "--no-cache",
+            description = "Parse every file, ignoring and not writing the parse cache in .codeset/cache/.")
+    boolean noCache;
+
     @Option(names = "--stats", hidden = true, description = "Print timings and peak heap to standard error.")
     boolean stats;
 
@@ -60,7 +64,7 @@ final class ValidateCli implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         long t0 = System.nanoTime();
-        Codesets codesets = Codesets.open(repo.repo);
+        Codesets codesets = noCache ? Codesets.open(repo.repo) : Codesets.openCached(repo.repo);
         if (codeset != null && codesets.model().codeSet(codeset) == null) {
             err.println("codeset: no code set '" + codeset + "' in " + codesets.root() + "; it has: "
                     + String.join(", ", codesets.model().codeSets().stream().map(Object::toString).toList()));

@@ -34,6 +34,15 @@ public final class Codesets {
         return new Codesets(root, rules, RepositoryLoader.load(root));
     }
 
+    /**
+     * Opens the repository, reading unchanged files from the parse cache in
+     * {@code .codeset/cache/} and refreshing it (the command line's way: each run after the first
+     * parses only what changed).
+     */
+    public static Codesets openCached(Path root) throws CodesetException {
+        return new Codesets(root, Rules.discover(), RepositoryLoader.load(root, true));
+    }
+
     public Path root() {
         return model.root();
     }

@@ -29,8 +29,16 @@ public final class RepositoryLoader {
     private RepositoryLoader() {
     }
 
-    /** Loads the repository at {@code root} with its own or the bundled schemas. */
+    /** Loads the repository at {@code root} with its own or the bundled schemas, parsing every file. */
     public static CodeSetRepository load(Path root) throws CodesetException {
+        return load(root, false);
+    }
+
+    /**
+     * Loads the repository; with {@code useCache}, unchanged files are read from
+     * {@code .codeset/cache/} instead of being parsed (see {@link ParseCache}).
+     */
+    public static CodeSetRepository load(Path root, boolean useCache) throws CodesetException {
         Path dir = root.toAbsolutePath().normalize();
         if (!Files.isDirectory(dir)) {
             throw new RepositoryNotFoundException(root + ": no such folder; give a code-set repository with --repo DIR");
@@ -74,7 +82,8 @@ public final class RepositoryLoader {
         }
         List<SourceFile> parsed;
         try {
-            parsed = files.parallelStream().map(p -> read(dir, p)).toList();
+            ParseCache cache = useCache ? ParseCache.of(dir, schemas) : null;
+            parsed = files.parallelStream().map(p -> read(dir, p, schemas, cache)).toList();
         } catch (UncheckedIOException e) {
             throw new UnreadableInputException("cannot read " + e.getMessage(), e.getCause());
         }
@@ -99,14 +108,22 @@ public final class RepositoryLoader {
         return new CodeSetRepository(dir, sets, problems, schemas);
     }
 
-    private static SourceFile read(Path root, Path file) {
+    private static SourceFile read(Path root, Path file, SchemaSet schemas, ParseCache cache) {
         String rel = relative(root, file);
         String[] parts = rel.split("/");
         String id = parts[1];
         SourceFile.Kind kind = parts.length == 3 && parts[2].equals(CODESET_FILE)
                 ? SourceFile.Kind.CODESET : SourceFile.Kind.CODES;
         try {
-            long size = Files.size(file);
+            java.nio.file.attribute.BasicFileAttributes attrs = Files.readAttributes(file,
+                    java.nio.file.attribute.BasicFileAttributes.class);
+            if (cache != null) {
+                SourceFile cached = cache.load(rel, kind, id, attrs, schemas);
+                if (cached != null) {
+                    return cached;
+                }
+            }
+            long size = attrs.size();
             if (size > YamlParser.MAX_BYTES) {
                 // Do not read it into memory at all.
                 return new SourceFile(rel, kind, id, new YamlDocument(null, List.of(new YamlProblem(String.format(
@@ -114,7 +131,14 @@ public final class RepositoryLoader {
                         size, YamlParser.MAX_BYTES), 1, 1))), size);
             }
             byte[] bytes = Files.readAllBytes(file);
-            return parse(rel, kind, id, bytes);
+            SourceFile parsed = parse(rel, kind, id, bytes);
+            // Check the file against its schema right after parsing it, while its schema view is
+            // young garbage: much cheaper for the collector than a second pass over the model.
+            List<SchemaSet.Violation> violations = schemas.violations(parsed);
+            if (cache != null) {
+                cache.store(parsed, attrs, violations);
+            }
+            return parsed;
         } catch (IOException e) {
             throw new UncheckedIOException(rel + ": " + e.getMessage(), e);
         }

@@ -26,7 +26,7 @@ public final class SchemaRule extends AbstractRule {
         SchemaSet schemas = ctx.repository().schemas();
         List<SourceFile> files = ctx.codeSet().files();
         List<List<SchemaSet.Violation>> results = files.parallelStream()
-                .map(f -> f.<List<SchemaSet.Violation>>cached(schemas, schemas::validate))
+                .map(schemas::violations)
                 .toList();
         for (int i = 0; i < files.size(); i++) {
             SourceFile file = files.get(i);

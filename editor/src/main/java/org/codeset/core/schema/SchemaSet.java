@@ -59,6 +59,24 @@ public final class SchemaSet {
         this.origin = origin;
     }
 
+    /** A digest of both schemas' content: cached results are valid only for the same schemas. */
+    public String digest() {
+        try {
+            java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
+            md.update(codesetSchema.getSchemaNode().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            md.update((byte) 0);
+            md.update(codesSchema.getSchemaNode().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(md.digest());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Records already known violations of a file (read from a cache). */
+    public void prime(SourceFile file, List<Violation> violations) {
+        file.cached(this, f -> List.copyOf(violations));
+    }
+
     /** Where the schemas came from: "bundled" or the repository's {@code schema/} folder. */
     public String origin() {
         return origin;
@@ -119,6 +137,14 @@ public final class SchemaSet {
         } catch (RuntimeException e) {
             throw new InvalidSchemaException(label + ": not a usable JSON Schema: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The file's violations, computed once per file and schema set and cached on the file (an
+     * unchanged file is never checked twice).
+     */
+    public List<Violation> violations(SourceFile file) {
+        return file.cached(this, this::validate);
     }
 
     /** Validates a parsed file against its schema. An unparsed file gives no violations. */
@@ -234,8 +260,8 @@ public final class SchemaSet {
         }
         YMap map = (YMap) node;
         ObjectNode o = f.objectNode();
-        for (YMap.Entry e : map.entries()) {
-            o.set(e.key().text(), toJson(e.value()));
+        for (int i = 0; i < map.size(); i++) {
+            o.set(map.keyName(i), toJson(map.value(i)));
         }
         return o;
     }

@@ -1,18 +1,24 @@
 package org.codeset.core.yaml;
 
+import java.util.regex.Pattern;
+
 /** A scalar exactly as written: {@code 01996} stays the text "01996". */
 public final class YScalar extends YNode {
     /** How the scalar was written in the file. */
     public enum Style { PLAIN, SINGLE_QUOTED, DOUBLE_QUOTED, LITERAL, FOLDED }
 
+    private static final Style[] STYLES = Style.values();
+    private static final Pattern NUMERIC = Pattern.compile(
+            "[-+]?(\\.[0-9]+|[0-9][0-9_]*(\\.[0-9_]*)?)([eE][-+]?[0-9]+)?|0x[0-9a-fA-F_]+|0o[0-7]+");
+
     private final String text;
-    private final Style style;
+    private final byte style;
     private final String tag;
 
     public YScalar(String text, Style style, String tag, int line, int column, int endLine, int endColumn) {
         super(line, column, endLine, endColumn);
         this.text = text;
-        this.style = style;
+        this.style = (byte) style.ordinal();
         this.tag = tag;
     }
 
@@ -22,7 +28,7 @@ public final class YScalar extends YNode {
     }
 
     public Style style() {
-        return style;
+        return STYLES[style];
     }
 
     /** The explicit tag ({@code !!str}) if one was written, else null. */
@@ -31,7 +37,7 @@ public final class YScalar extends YNode {
     }
 
     public boolean isPlain() {
-        return style == Style.PLAIN && tag == null;
+        return style == 0 && tag == null;
     }
 
     /** True for a plain {@code true} or {@code false} (YAML 1.2 core schema). */
@@ -58,9 +64,6 @@ public final class YScalar extends YNode {
     public boolean looksNumeric() {
         return isPlain() && !text.isEmpty() && NUMERIC.matcher(text).matches();
     }
-
-    private static final java.util.regex.Pattern NUMERIC = java.util.regex.Pattern.compile(
-            "[-+]?(\\.[0-9]+|[0-9][0-9_]*(\\.[0-9_]*)?)([eE][-+]?[0-9]+)?|0x[0-9a-fA-F_]+|0o[0-7]+");
 
     @Override
     public String kind() {

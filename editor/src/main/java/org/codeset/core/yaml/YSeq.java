@@ -1,6 +1,5 @@
 package org.codeset.core.yaml;
 
-import java.util.Collections;
 import java.util.List;
 
 /** A YAML sequence. */
@@ -9,7 +8,7 @@ public final class YSeq extends YNode {
 
     public YSeq(List<YNode> items, int line, int column, int endLine, int endColumn) {
         super(line, column, endLine, endColumn);
-        this.items = Collections.unmodifiableList(items);
+        this.items = List.copyOf(items);
     }
 
     public List<YNode> items() {

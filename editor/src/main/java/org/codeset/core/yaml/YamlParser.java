@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
 
@@ -109,7 +108,7 @@ public final class YamlParser {
     private static final class Frame {
         final boolean map;
         final Mark start;
-        final LinkedHashMap<String, YMap.Entry> entries;
+        final List<YScalar> keys;
         final List<YNode> items;
         YScalar pendingKey;
         boolean skipValue;
@@ -117,13 +116,41 @@ public final class YamlParser {
         Frame(boolean map, Mark start) {
             this.map = map;
             this.start = start;
-            this.entries = map ? new LinkedHashMap<>() : null;
-            this.items = map ? null : new ArrayList<>();
+            this.keys = map ? new ArrayList<>(8) : null;
+            this.items = new ArrayList<>(map ? 8 : 4);
+        }
+
+        java.util.Map<String, YScalar> index;
+
+        /** The key already given with this text, or null (a short scan; an index for large mappings). */
+        YScalar keyNamed(String text) {
+            if (index != null) {
+                return index.get(text);
+            }
+            for (YScalar k : keys) {
+                if (k.text().equals(text)) {
+                    return k;
+                }
+            }
+            if (keys.size() >= 16) {
+                index = new java.util.HashMap<>();
+                for (YScalar k : keys) {
+                    index.put(k.text(), k);
+                }
+            }
+            return null;
+        }
+
+        YMap toMap(Mark end) {
+            return YMap.of(keys.toArray(new YScalar[0]), items.toArray(new YNode[0]), start.getLine() + 1,
+                    start.getColumn() + 1, end.getLine() + 1, end.getColumn() + 1);
         }
     }
 
     private static final class Builder {
+        private static final int SHARED_LENGTH = 24;
         private final List<YamlProblem> problems = new ArrayList<>();
+        private final java.util.Map<String, String> strings = new java.util.HashMap<>();
         private final Deque<Frame> stack = new ArrayDeque<>();
         private YNode root;
         private int documents;
@@ -194,15 +221,14 @@ public final class YamlParser {
                 }
                 case MappingEnd -> {
                     Frame f = stack.pop();
-                    add(new YMap(f.entries, f.start.getLine() + 1, f.start.getColumn() + 1,
-                            end(event).getLine() + 1, end(event).getColumn() + 1));
+                    add(f.toMap(end(event)));
                 }
                 case SequenceEnd -> {
                     Frame f = stack.pop();
-                    add(new YSeq(f.items, f.start.getLine() + 1, f.start.getColumn() + 1,
+                    add(new YSeq(List.of(f.items.toArray(new YNode[0])), f.start.getLine() + 1, f.start.getColumn() + 1,
                             end(event).getLine() + 1, end(event).getColumn() + 1));
                 }
-                case Scalar -> add(scalar((ScalarEvent) event));
+                case Scalar -> add(scalar((ScalarEvent) event, strings));
                 case Alias -> {
                     Mark m = start(event);
                     problems.add(new YamlProblem("aliases (*name) are not accepted in code-set files; write the value out",
@@ -217,7 +243,7 @@ public final class YamlParser {
             return true;
         }
 
-        private static YScalar scalar(ScalarEvent e) {
+        private static YScalar scalar(ScalarEvent e, java.util.Map<String, String> strings) {
             Mark s = start(e);
             Mark t = end(e);
             YScalar.Style style = switch (e.getScalarStyle()) {
@@ -230,7 +256,15 @@ public final class YamlParser {
             Optional<String> tag = e.getTag();
             String explicitTag = tag.isPresent() && !e.getImplicit().canOmitTagInPlainScalar()
                     && !e.getImplicit().canOmitTagInNonPlainScalar() ? tag.get() : null;
-            return new YScalar(e.getValue(), style, explicitTag, s.getLine() + 1, s.getColumn() + 1,
+            String value = e.getValue();
+            if (value.length() <= SHARED_LENGTH) {
+                // keys and short values ("active", "2015-10-01", "true") repeat thousands of times
+                String shared = strings.putIfAbsent(value, value);
+                if (shared != null) {
+                    value = shared;
+                }
+            }
+            return new YScalar(value, style, explicitTag, s.getLine() + 1, s.getColumn() + 1,
                     t.getLine() + 1, t.getColumn() + 1);
         }
 
@@ -243,10 +277,10 @@ public final class YamlParser {
             } else if (parent.pendingKey == null) {
                 // node is a key (collections as keys were refused at their start)
                 YScalar key = (YScalar) node;
-                YMap.Entry first = parent.entries.get(key.text());
+                YScalar first = parent.keyNamed(key.text());
                 if (first != null) {
                     problems.add(new YamlProblem("key '" + key.text() + "' is repeated; it was first given at line "
-                            + first.key().line(), key.line(), key.column(), first.key().line(), first.key().column()));
+                            + first.line(), key.line(), key.column(), first.line(), first.column()));
                     parent.skipValue = true;
                 }
                 parent.pendingKey = key;
@@ -254,7 +288,11 @@ public final class YamlParser {
                 if (parent.skipValue) {
                     parent.skipValue = false;
                 } else {
-                    parent.entries.put(parent.pendingKey.text(), new YMap.Entry(parent.pendingKey, node));
+                    parent.keys.add(parent.pendingKey);
+                    if (parent.index != null) {
+                        parent.index.put(parent.pendingKey.text(), parent.pendingKey);
+                    }
+                    parent.items.add(node);
                 }
                 parent.pendingKey = null;
             }
