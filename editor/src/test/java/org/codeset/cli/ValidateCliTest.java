@@ -178,6 +178,21 @@ class ValidateCliTest {
     }
 
     @Test
+    void aTypoInACodeFileYieldsOneClearFindingAtItsLine() throws Exception {
+        new TestRepo(dir).codeset("rad").file("codesets/rad/codes.yaml", """
+                codes:
+                  - code: "72040"
+                    dispaly: X-ray of cervical spine, 2 or 3 views
+                    status: active
+                    effective: 2026-01-01
+                """);
+        Cli r = Cli.run("validate", "--repo", repo);
+        assertEquals(1, r.exit());
+        assertEquals("codesets/rad/codes.yaml:3:5: error [schema] code \"72040\": unknown field 'dispaly'; did you mean"
+                + " 'display'? (display is required)\n", r.out());
+    }
+
+    @Test
     void helpTeaches() {
         Cli top = Cli.run("--help");
         assertEquals(0, top.exit());

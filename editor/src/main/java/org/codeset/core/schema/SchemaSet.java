@@ -164,7 +164,59 @@ public final class SchemaSet {
         for (Error error : errors) {
             out.add(map(error, root));
         }
+        return mergeMisspelledKeys(out, errors, root);
+    }
+
+    /**
+     * A misspelt required key ({@code dispaly:}) draws two schema errors: "required property
+     * 'display' not found" and "property 'dispaly' is not defined". Say it once, at the key, with
+     * the likely fix.
+     */
+    private static List<Violation> mergeMisspelledKeys(List<Violation> violations, List<Error> errors, YNode root) {
+        List<Violation> out = new ArrayList<>(violations);
+        for (int i = 0; i < errors.size(); i++) {
+            Error extra = errors.get(i);
+            if (!"additionalProperties".equals(extra.getKeyword()) || extra.getProperty() == null) {
+                continue;
+            }
+            for (int j = 0; j < errors.size(); j++) {
+                Error missing = errors.get(j);
+                if ("required".equals(missing.getKeyword()) && missing.getProperty() != null
+                        && missing.getInstanceLocation().equals(extra.getInstanceLocation())
+                        && out.get(j) != null && out.get(i) != null
+                        && editDistance(missing.getProperty(), extra.getProperty()) <= 2) {
+                    Violation key = out.get(i);
+                    String field = field(extra.getInstanceLocation());
+                    out.set(i, new Violation((field.isEmpty() ? "" : field + ": ") + "unknown field '"
+                            + extra.getProperty() + "'; did you mean '" + missing.getProperty() + "'? ("
+                            + missing.getProperty() + " is required)", key.at(), "additionalProperties"));
+                    out.set(j, null);
+                    break;
+                }
+            }
+        }
+        out.removeIf(java.util.Objects::isNull);
         return out;
+    }
+
+    /** Levenshtein distance, for "did you mean". */
+    public static int editDistance(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
     }
 
     private static Violation map(Error error, YNode root) {
