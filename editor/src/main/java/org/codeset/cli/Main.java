@@ -3,6 +3,8 @@ package org.codeset.cli;
 import java.io.PrintWriter;
 
 import org.codeset.core.errors.CodesetException;
+import org.codeset.core.errors.ConcurrentEditException;
+import org.codeset.core.errors.EditRefusedException;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -21,7 +23,10 @@ import picocli.CommandLine.Command;
             "",
             "A code-set repository holds schema/ and codesets/<id>/ (codeset.yaml and code files).",
             "Run a command inside it, or point at it with --repo DIR."},
-        subcommands = {ValidateCli.class, RulesCli.class, CommandLine.HelpCommand.class},
+        subcommands = {ValidateCli.class, EditClis.InitCli.class, EditClis.NewCli.class, EditClis.AddCli.class,
+            EditClis.SetCli.class, EditClis.RelateCli.class, EditClis.UnrelateCli.class, EditClis.DeprecateCli.class,
+            EditClis.RetireCli.class, EditClis.RemoveCli.class, QueryClis.ShowCli.class, QueryClis.SearchCli.class,
+            EditClis.FmtCli.class, RulesCli.class, CommandLine.HelpCommand.class},
         footerHeading = "%nExit status:%n",
         footer = {
             "  0  success (warnings allowed)",
@@ -64,6 +69,18 @@ public final class Main implements Runnable {
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             PrintWriter err = commandLine.getErr();
+            if (ex instanceof EditRefusedException refused) {
+                for (org.codeset.core.validate.Finding f : refused.findings()) {
+                    commandLine.getOut().println(f);
+                }
+                commandLine.getOut().flush();
+                err.println("codeset: " + ex.getMessage());
+                return FINDINGS;
+            }
+            if (ex instanceof ConcurrentEditException) {
+                err.println("codeset: " + ex.getMessage());
+                return FINDINGS;
+            }
             if (ex instanceof CodesetException) {
                 err.println("codeset: " + ex.getMessage());
                 return USAGE;

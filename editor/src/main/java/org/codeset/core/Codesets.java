@@ -66,6 +66,67 @@ public final class Codesets {
         this.model = RepositoryLoader.update(model, relativePath, contents);
     }
 
+    /** {@code add}: a new code. */
+    public org.codeset.core.edit.AddCommand add() {
+        return new org.codeset.core.edit.AddCommand(this);
+    }
+
+    /** {@code set}: change fields of a code. */
+    public org.codeset.core.edit.SetCommand set() {
+        return new org.codeset.core.edit.SetCommand(this);
+    }
+
+    /** {@code relate}: add a relation (both sides for mutually-exclusive). */
+    public org.codeset.core.edit.RelateCommand relate() {
+        return new org.codeset.core.edit.RelateCommand(this);
+    }
+
+    /** {@code unrelate}: remove a relation (both sides for mutually-exclusive). */
+    public org.codeset.core.edit.RelateCommand unrelate() {
+        return new org.codeset.core.edit.RelateCommand(this).remove(true);
+    }
+
+    public org.codeset.core.edit.StatusCommand deprecate() {
+        return org.codeset.core.edit.StatusCommand.deprecate(this);
+    }
+
+    public org.codeset.core.edit.StatusCommand retire() {
+        return org.codeset.core.edit.StatusCommand.retire(this);
+    }
+
+    /** {@code remove}: delete a code that was never released. */
+    public org.codeset.core.edit.RemoveCommand remove() {
+        return new org.codeset.core.edit.RemoveCommand(this);
+    }
+
+    /** {@code new}: a new code set. */
+    public org.codeset.core.edit.NewCodeSetCommand newCodeSet() {
+        return new org.codeset.core.edit.NewCodeSetCommand(this);
+    }
+
+    /** {@code fmt}: rewrite files into the canonical form. */
+    public org.codeset.core.edit.FormatCommand format() {
+        return new org.codeset.core.edit.FormatCommand(this);
+    }
+
+    /** {@code show}: a code, its parents and children, and where it is used. */
+    public org.codeset.core.query.CodeView show(String codeset, String code) throws CodesetException {
+        return org.codeset.core.query.CodeView.of(model, codeset, code);
+    }
+
+    /** {@code search}: codes matching a text, best first. */
+    public java.util.List<org.codeset.core.query.Search.Hit> search(String text, String codeset, String status, int limit) {
+        return org.codeset.core.query.Search.run(model, text, codeset, status, limit);
+    }
+
+    /**
+     * {@code init}: a new code-set repository in {@code dir}: git, the bundled schema/, an empty
+     * codesets/, a README and a .gitignore. Refused where a repository already is.
+     */
+    public static java.util.List<String> init(Path dir) throws CodesetException {
+        return org.codeset.core.edit.Init.run(dir);
+    }
+
     /** {@code validate}: run every rule over the model. */
     public ValidateCommand validate() {
         return new ValidateCommand(this);

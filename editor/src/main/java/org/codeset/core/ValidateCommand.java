@@ -12,6 +12,7 @@ public final class ValidateCommand {
     private final Codesets codesets;
     private String codeset;
     private final Map<String, Severity> severities = new HashMap<>();
+    private org.codeset.core.model.CodeSetRepository model;
 
     ValidateCommand(Codesets codesets) {
         this.codesets = codesets;
@@ -29,9 +30,15 @@ public final class ValidateCommand {
         return this;
     }
 
+    /** Validates this model (an edit's planned state) instead of the loaded one. */
+    public ValidateCommand on(org.codeset.core.model.CodeSetRepository repository) {
+        this.model = repository;
+        return this;
+    }
+
     public ValidationResult call() {
         Validator validator = new Validator(codesets.rules(), severities);
-        ValidationResult result = validator.validate(codesets.model());
+        ValidationResult result = validator.validate(model != null ? model : codesets.model());
         if (codeset == null) {
             return result;
         }

@@ -100,8 +100,8 @@ class RuleCasesTest {
                 .file("codesets/a/sub/two.yaml", "# comment\ncodes:\n" + code("X", "second", "active"));
         List<Finding> f = repo.validate();
         assertEquals(List.of(
-                "codesets/a/one.yaml:2:11: error [duplicate-code] code \"X\" appears 2 times in code set a; also at codesets/a/sub/two.yaml:3",
-                "codesets/a/sub/two.yaml:3:11: error [duplicate-code] code \"X\" appears 2 times in code set a; also at codesets/a/one.yaml:2"),
+                "codesets/a/one.yaml:2:11: error [duplicate-code] code \"X\" appears 2 times in code set a; also in codesets/a/sub/two.yaml",
+                "codesets/a/sub/two.yaml:3:11: error [duplicate-code] code \"X\" appears 2 times in code set a; also in codesets/a/one.yaml"),
                 f.stream().map(Finding::toString).toList());
         assertEquals(new Finding.Location("codesets/a/sub/two.yaml", 3, 11, "also defined here"), f.get(0).related().get(0));
         assertEquals("X", f.get(0).code());

@@ -29,8 +29,7 @@ public final class DuplicateCodeRule extends AbstractRule {
                         .toArray(Finding.Location[]::new);
                 CodeEntry other = entries.get(entries.get(0) == entry ? 1 : 0);
                 ctx.report(entry, entry.codeNode(), "code " + q(e.getKey()) + " appears " + entries.size()
-                        + " times in code set " + ctx.codeSet().id() + "; also at " + other.file().path() + ":"
-                        + other.codeNode().line(), others);
+                        + " times in code set " + ctx.codeSet().id() + "; also in " + other.file().path(), others);
             }
         }
     }

@@ -1,0 +1,260 @@
+package org.codeset.core.edit;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.codeset.core.Codesets;
+import org.codeset.core.errors.CodesetException;
+import org.codeset.core.errors.EditRefusedException;
+import org.codeset.core.errors.InvalidArgumentException;
+import org.codeset.core.errors.NotFoundException;
+import org.codeset.core.errors.UnreadableInputException;
+import org.codeset.core.model.CodeEntry;
+import org.codeset.core.model.CodeSet;
+import org.codeset.core.model.CodeSetRepository;
+import org.codeset.core.model.RepositoryLoader;
+import org.codeset.core.validate.Finding;
+import org.codeset.core.validate.Severity;
+import org.codeset.core.validate.ValidationResult;
+import org.codeset.core.yaml.YMap;
+import org.codeset.core.yaml.YNode;
+import org.codeset.core.yaml.YSeq;
+import org.codeset.core.yaml.YamlDocument;
+import org.codeset.core.yaml.YamlParser;
+
+/**
+ * The life of every edit, in the manner of JGit's {@code GitCommand}: configure with fluent
+ * setters, then {@link #call()} once. Under the repository's lock, the command plans its change
+ * as line edits of the current files, applies them to the in-memory model, validates, and only
+ * when the edit adds no error writes each file atomically. The command line, the language
+ * server and the web editor all run edits through here.
+ */
+public abstract class EditCommand {
+    protected final Codesets codesets;
+    private boolean called;
+    private boolean dryRun;
+
+    protected EditCommand(Codesets codesets) {
+        this.codesets = codesets;
+    }
+
+    /** Plan and validate only: report what would change, write nothing. */
+    public EditCommand dryRun(boolean dryRun) {
+        this.dryRun = dryRun;
+        return this;
+    }
+
+    /** Checks the options and records the change in the plan. */
+    protected abstract void plan(Plan plan) throws CodesetException;
+
+    public final EditResult call() throws CodesetException {
+        if (called) {
+            throw new IllegalStateException(getClass().getSimpleName() + " is run once; make a new command");
+        }
+        called = true;
+        Path root = codesets.root();
+        try (RepositoryLock lock = RepositoryLock.acquire(root)) {
+            CodeSetRepository before = codesets.model();
+            Plan plan = new Plan(before, root);
+            plan(plan);
+            Map<String, byte[]> written = plan.results();
+            if (written.isEmpty()) {
+                return new EditResult(plan.summary == null ? "nothing to change" : plan.summary, List.of(), List.of(),
+                        plan.notes, new Undo(root, Map.of(), Map.of()));
+            }
+            CodeSetRepository after = before;
+            for (Map.Entry<String, byte[]> e : written.entrySet()) {
+                after = RepositoryLoader.update(after, e.getKey(), e.getValue());
+            }
+            ValidationResult was = codesets.validate().on(before).call();
+            ValidationResult now = codesets.validate().on(after).call();
+            Set<String> known = new HashSet<>();
+            for (Finding f : was.findings()) {
+                known.add(fingerprint(f));
+            }
+            List<Finding> newErrors = new ArrayList<>();
+            List<Finding> newWarnings = new ArrayList<>();
+            for (Finding f : now.findings()) {
+                if (!known.contains(fingerprint(f))) {
+                    (f.severity() == Severity.ERROR ? newErrors : newWarnings).add(f);
+                }
+            }
+            if (!newErrors.isEmpty()) {
+                throw new EditRefusedException("refused: " + (plan.summary == null ? "the edit" : plan.summary)
+                        + " would add " + newErrors.size() + " error" + (newErrors.size() == 1 ? "" : "s")
+                        + "; nothing was written", newErrors);
+            }
+            if (dryRun) {
+                return new EditResult("would " + plan.summary, List.copyOf(written.keySet()), newWarnings, plan.notes,
+                        new Undo(root, Map.of(), Map.of()));
+            }
+            Map<String, byte[]> previous = new LinkedHashMap<>();
+            try {
+                for (String rel : written.keySet()) {
+                    Path p = root.resolve(rel);
+                    previous.put(rel, Files.exists(p) ? Files.readAllBytes(p) : null);
+                }
+                for (Map.Entry<String, byte[]> e : written.entrySet()) {
+                    AtomicFiles.write(root.resolve(e.getKey()), e.getValue());
+                }
+            } catch (IOException e) {
+                throw new UnreadableInputException("cannot write: " + e.getMessage(), e);
+            }
+            codesets.model(after);
+            return new EditResult(plan.summary, List.copyOf(written.keySet()), newWarnings, plan.notes,
+                    new Undo(root, previous, written));
+        }
+    }
+
+    /** What identifies a finding across an edit that moves lines: everything but the position. */
+    private static String fingerprint(Finding f) {
+        return f.rule() + "\u0000" + f.file() + "\u0000" + f.codeset() + "\u0000" + f.code() + "\u0000" + f.message();
+    }
+
+    // ---- helpers shared by the commands ----
+
+    protected static CodeSet codeSet(CodeSetRepository repo, String id) throws NotFoundException {
+        if (id == null) {
+            throw new IllegalArgumentException("no code set given");
+        }
+        CodeSet cs = repo.codeSet(id);
+        if (cs == null) {
+            throw new NotFoundException("no code set '" + id + "'; the repository has: "
+                    + String.join(", ", repo.codeSets().stream().map(CodeSet::id).toList()));
+        }
+        return cs;
+    }
+
+    protected static CodeEntry entry(CodeSet cs, String code) throws NotFoundException {
+        CodeEntry e = cs.get(code);
+        if (e == null) {
+            throw new NotFoundException("no code \"" + code + "\" in code set " + cs.id());
+        }
+        return e;
+    }
+
+    protected static String date(String text, String option) throws InvalidArgumentException {
+        try {
+            return LocalDate.parse(text).toString();
+        } catch (DateTimeParseException e) {
+            throw new InvalidArgumentException(option + " '" + text + "' is not a date; write YYYY-MM-DD");
+        }
+    }
+
+    /** The change being planned: edited texts of files, and what to tell the user. */
+    public static final class Plan {
+        final CodeSetRepository repo;
+        final Path root;
+        final Map<String, Opened> opened = new LinkedHashMap<>();
+        final Map<String, String> created = new LinkedHashMap<>();
+        final List<String> notes = new ArrayList<>();
+        String summary;
+
+        Plan(CodeSetRepository repo, Path root) {
+            this.repo = repo;
+            this.root = root;
+        }
+
+        public CodeSetRepository repo() {
+            return repo;
+        }
+
+        public void summary(String s) {
+            this.summary = s;
+        }
+
+        public void note(String s) {
+            notes.add(s);
+        }
+
+        /** Creates a new file (refused if it exists). */
+        public void create(String rel, String text) throws EditRefusedException {
+            if (Files.exists(root.resolve(rel)) || created.containsKey(rel)) {
+                throw new EditRefusedException("refused: " + rel + " already exists");
+            }
+            created.put(rel, text);
+        }
+
+        /** Opens a file for editing: its current text on disk, freshly parsed. */
+        public Opened open(String rel) throws CodesetException {
+            Opened o = opened.get(rel);
+            if (o != null) {
+                return o;
+            }
+            byte[] bytes;
+            try {
+                bytes = Files.readAllBytes(root.resolve(rel));
+            } catch (IOException e) {
+                throw new UnreadableInputException("cannot read " + rel + ": " + e.getMessage(), e);
+            }
+            YamlDocument doc = YamlParser.parse(bytes);
+            if (!doc.ok()) {
+                throw new EditRefusedException("refused: " + rel + ":" + doc.problems().get(0).line() + ": "
+                        + doc.problems().get(0).message() + "; fix the file before editing it through the tool");
+            }
+            String text = new String(bytes, StandardCharsets.UTF_8);
+            if (text.startsWith("\ufeff")) {
+                text = text.substring(1);
+            }
+            o = new Opened(rel, new SourceText(text), doc.root());
+            opened.put(rel, o);
+            return o;
+        }
+
+        Map<String, byte[]> results() {
+            Map<String, byte[]> out = new LinkedHashMap<>();
+            for (Map.Entry<String, String> e : created.entrySet()) {
+                out.put(e.getKey(), e.getValue().getBytes(StandardCharsets.UTF_8));
+            }
+            for (Opened o : opened.values()) {
+                if (o.text.changed()) {
+                    out.put(o.rel, o.text.result().getBytes(StandardCharsets.UTF_8));
+                }
+            }
+            return out;
+        }
+    }
+
+    /** A file opened for editing: its text and the parse it was planned against. */
+    public static final class Opened {
+        final String rel;
+        final SourceText text;
+        final YNode root;
+        final EntryEdits edits;
+
+        Opened(String rel, SourceText text, YNode root) {
+            this.rel = rel;
+            this.text = text;
+            this.root = root;
+            this.edits = new EntryEdits(text);
+        }
+
+        /** The {@code codes:} list, or null when the file has none yet (or it is empty). */
+        YSeq codes() {
+            return root instanceof YMap m && m.get("codes") instanceof YSeq s ? s : null;
+        }
+
+        /** The entry node of a code in this file (its first occurrence). */
+        YMap entry(String code) throws NotFoundException {
+            YSeq codes = codes();
+            if (codes != null) {
+                for (YNode item : codes.items()) {
+                    if (item instanceof YMap m && code.equals(m.text("code"))) {
+                        return m;
+                    }
+                }
+            }
+            throw new NotFoundException("code \"" + code + "\" is no longer in " + rel + "; run the command again");
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package org.codeset.core.edit;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * How the tool writes values: codes always double-quoted as their exact text; other text plain
+ * where every YAML reader reads it back unchanged, double-quoted otherwise.
+ */
+public final class Render {
+    private static final Pattern PLAIN_UNSAFE_START = Pattern.compile("^[-?:,\\[\\]{}#&*!|>'\"%@`\\s]");
+    private static final Pattern LOOKS_TYPED = Pattern.compile(
+            "(?i)(true|false|yes|no|on|off|y|n|null|~|[-+]?(\\.[0-9]+|[0-9][0-9_]*(\\.[0-9_]*)?)([eE][-+]?[0-9]+)?"
+            + "|0x[0-9a-f_]+|0o[0-7]+|\\.inf|\\.nan|[0-9]{4}-[0-9]{2}-[0-9]{2}.*)");
+
+    private Render() {
+    }
+
+    /** A code (or reference to one): always double-quoted. */
+    public static String code(String code) {
+        return quoted(code);
+    }
+
+    /** Free text: plain when that reads back as the same string in any YAML reader, else quoted. */
+    public static String text(String text) {
+        return plainSafe(text) ? text : quoted(text);
+    }
+
+    /** A date, integer, decimal or boolean written plain (callers check the form). */
+    public static String plain(String value) {
+        return value;
+    }
+
+    /** A flow list of already rendered items: {@code ["26", "TC"]}. */
+    public static String flowList(List<String> rendered) {
+        return "[" + String.join(", ", rendered) + "]";
+    }
+
+    static boolean plainSafe(String s) {
+        if (s.isEmpty() || !s.equals(s.strip()) || PLAIN_UNSAFE_START.matcher(s).find()
+                || LOOKS_TYPED.matcher(s).matches() || s.contains(": ") || s.contains(" #") || s.endsWith(":")) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x20 || c == 0x7f || c == 0x85 || c == 0x2028 || c == 0x2029 || c == 0xa0 || c == 0xfeff) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A double-quoted YAML scalar with the escapes YAML defines. */
+    public static String quoted(String s) {
+        StringBuilder b = new StringBuilder(s.length() + 2).append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '"' -> b.append("\\\"");
+                case '\\' -> b.append("\\\\");
+                case '\n' -> b.append("\\n");
+                case '\t' -> b.append("\\t");
+                case '\r' -> b.append("\\r");
+                default -> {
+                    if (c < 0x20 || c == 0x7f || c == 0x85 || c == 0x2028 || c == 0x2029 || c == 0xfeff) {
+                        b.append(String.format("\\u%04X", (int) c));
+                    } else {
+                        b.append(c);
+                    }
+                }
+            }
+        }
+        return b.append('"').toString();
+    }
+}
