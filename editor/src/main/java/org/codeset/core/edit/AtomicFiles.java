@@ -15,6 +15,12 @@ import java.nio.file.StandardOpenOption;
  * one.
  */
 public final class AtomicFiles {
+    /**
+     * A pause in the middle of writing, in milliseconds (0: none). Only the crash test sets it,
+     * to be sure its kill lands while a file is half written.
+     */
+    private static final long PAUSE = Long.getLong("codeset.test.writePauseMillis", 0);
+
     private AtomicFiles() {
     }
 
@@ -29,10 +35,10 @@ public final class AtomicFiles {
         Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
         try {
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-                ByteBuffer buf = ByteBuffer.wrap(bytes);
-                while (buf.hasRemaining()) {
-                    ch.write(buf);
-                }
+                int half = bytes.length / 2;
+                writeFully(ch, ByteBuffer.wrap(bytes, 0, half));
+                pause();
+                writeFully(ch, ByteBuffer.wrap(bytes, half, bytes.length - half));
                 ch.force(true);
             }
             try {
@@ -43,6 +49,22 @@ public final class AtomicFiles {
             syncDirectory(dir);
         } finally {
             Files.deleteIfExists(tmp);
+        }
+    }
+
+    private static void writeFully(FileChannel ch, ByteBuffer buf) throws IOException {
+        while (buf.hasRemaining()) {
+            ch.write(buf);
+        }
+    }
+
+    private static void pause() {
+        if (PAUSE > 0) {
+            try {
+                Thread.sleep(PAUSE);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
