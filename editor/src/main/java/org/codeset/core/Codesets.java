@@ -132,8 +132,23 @@ public final class Codesets {
         return new ValidateCommand(this);
     }
 
-    Validator validator() {
-        return new Validator(rules);
+    private record Validated(CodeSetRepository model, org.codeset.core.validate.ValidationResult result) {
+    }
+
+    private volatile Validated lastValidation;
+
+    /**
+     * The findings of a model with every rule at its default severity; the last result is kept,
+     * so a series of edits validates each state once.
+     */
+    public org.codeset.core.validate.ValidationResult validation(CodeSetRepository m) {
+        Validated last = lastValidation;
+        if (last != null && last.model() == m) {
+            return last.result();
+        }
+        org.codeset.core.validate.ValidationResult r = new Validator(rules).validate(m);
+        lastValidation = new Validated(m, r);
+        return r;
     }
 
     @Override

@@ -37,8 +37,9 @@ public final class ValidateCommand {
     }
 
     public ValidationResult call() {
-        Validator validator = new Validator(codesets.rules(), severities);
-        ValidationResult result = validator.validate(model != null ? model : codesets.model());
+        org.codeset.core.model.CodeSetRepository target = model != null ? model : codesets.model();
+        ValidationResult result = severities.isEmpty() ? codesets.validation(target)
+                : new Validator(codesets.rules(), severities).validate(target);
         if (codeset == null) {
             return result;
         }

@@ -23,6 +23,7 @@ import org.codeset.core.model.CodeEntry;
 import org.codeset.core.model.CodeSet;
 import org.codeset.core.model.CodeSetRepository;
 import org.codeset.core.model.RepositoryLoader;
+import org.codeset.core.model.SourceFile;
 import org.codeset.core.validate.Finding;
 import org.codeset.core.validate.Severity;
 import org.codeset.core.validate.ValidationResult;
@@ -76,8 +77,8 @@ public abstract class EditCommand {
             for (Map.Entry<String, byte[]> e : written.entrySet()) {
                 after = RepositoryLoader.update(after, e.getKey(), e.getValue());
             }
-            ValidationResult was = codesets.validate().on(before).call();
-            ValidationResult now = codesets.validate().on(after).call();
+            ValidationResult was = codesets.validation(before);
+            ValidationResult now = codesets.validation(after);
             Set<String> known = new HashSet<>();
             for (Finding f : was.findings()) {
                 known.add(fingerprint(f));
@@ -197,7 +198,9 @@ public abstract class EditCommand {
             } catch (IOException e) {
                 throw new UnreadableInputException("cannot read " + rel + ": " + e.getMessage(), e);
             }
-            YamlDocument doc = YamlParser.parse(bytes);
+            // the loaded model's parse, when the file on disk is still what it was parsed from
+            SourceFile known = findFile(repo, rel);
+            YamlDocument doc = known != null && known.parsedFrom(bytes) ? known.document() : YamlParser.parse(bytes);
             if (!doc.ok()) {
                 throw new EditRefusedException("refused: " + rel + ":" + doc.problems().get(0).line() + ": "
                         + doc.problems().get(0).message() + "; fix the file before editing it through the tool");
@@ -209,6 +212,19 @@ public abstract class EditCommand {
             o = new Opened(rel, new SourceText(text), doc.root());
             opened.put(rel, o);
             return o;
+        }
+
+        private static SourceFile findFile(CodeSetRepository repo, String rel) {
+            String[] parts = rel.split("/");
+            CodeSet cs = parts.length >= 3 ? repo.codeSet(parts[1]) : null;
+            if (cs != null) {
+                for (SourceFile f : cs.files()) {
+                    if (f.path().equals(rel)) {
+                        return f;
+                    }
+                }
+            }
+            return null;
         }
 
         Map<String, byte[]> results() {

@@ -25,11 +25,13 @@ public final class CodeEntry {
     private final YMap node;
     private final SourceFile file;
     private final YScalar code;
+    private final String codeText;
 
     public CodeEntry(YMap node, SourceFile file) {
         this.node = node;
         this.file = file;
         this.code = node.scalar("code");
+        this.codeText = code == null || code.isNull() ? null : code.text();
     }
 
     public YMap node() {
@@ -42,7 +44,7 @@ public final class CodeEntry {
 
     /** The code's text, or null when the entry has none. */
     public String code() {
-        return code == null || code.isNull() ? null : code.text();
+        return codeText;
     }
 
     public YScalar codeNode() {

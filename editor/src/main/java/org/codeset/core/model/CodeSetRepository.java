@@ -24,13 +24,25 @@ public final class CodeSetRepository {
     private final Map<String, CodeSet> codeSets;
     private final List<LayoutProblem> layoutProblems;
     private final SchemaSet schemas;
+    private final ChangeLog changes;
 
     public CodeSetRepository(Path root, Map<String, CodeSet> codeSets, List<LayoutProblem> layoutProblems,
             SchemaSet schemas) {
+        this(root, codeSets, layoutProblems, schemas, ChangeLog.start());
+    }
+
+    private CodeSetRepository(Path root, Map<String, CodeSet> codeSets, List<LayoutProblem> layoutProblems,
+            SchemaSet schemas, ChangeLog changes) {
         this.root = root;
         this.codeSets = Collections.unmodifiableMap(new TreeMap<>(codeSets));
         this.layoutProblems = List.copyOf(layoutProblems);
         this.schemas = schemas;
+        this.changes = changes;
+    }
+
+    /** What changed between this state and the ones before it (for reusing cached findings). */
+    public ChangeLog changes() {
+        return changes;
     }
 
     public Path root() {
@@ -69,10 +81,10 @@ public final class CodeSetRepository {
         return codeSets.values().stream().mapToInt(cs -> cs.files().size()).sum();
     }
 
-    /** Returns a repository in which one code set is replaced. */
-    public CodeSetRepository with(CodeSet codeSet) {
+    /** Returns a repository in which one code set is replaced, the given keys having changed. */
+    public CodeSetRepository with(CodeSet codeSet, java.util.Set<String> changedKeys) {
         Map<String, CodeSet> copy = new TreeMap<>(codeSets);
         copy.put(codeSet.id(), codeSet);
-        return new CodeSetRepository(root, copy, layoutProblems, schemas);
+        return new CodeSetRepository(root, copy, layoutProblems, schemas, changes.next(changedKeys));
     }
 }

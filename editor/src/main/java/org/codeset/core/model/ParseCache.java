@@ -38,7 +38,7 @@ import org.codeset.core.yaml.YamlProblem;
  */
 public final class ParseCache {
     private static final int MAGIC = 0x43534331; // "CSC1"
-    private static final int FORMAT = 2;
+    private static final int FORMAT = 3;
     private static final long RACY_MILLIS = 2000;
 
     private final Path dir;
@@ -83,6 +83,7 @@ public final class ParseCache {
             for (int i = 0; i < problems; i++) {
                 list.add(new YamlProblem(in.readUTF(), in.readInt(), in.readInt(), in.readInt(), in.readInt()));
             }
+            long checksum = in.readLong();
             int violations = in.readInt();
             List<SchemaSet.Violation> vs = new ArrayList<>(violations);
             for (int i = 0; i < violations; i++) {
@@ -93,7 +94,7 @@ public final class ParseCache {
                         : null; // only the position of a violation is needed
                 vs.add(new SchemaSet.Violation(message, at, keyword));
             }
-            SourceFile file = new SourceFile(rel, kind, codesetId, new YamlDocument(root, list), attrs.size());
+            SourceFile file = new SourceFile(rel, kind, codesetId, new YamlDocument(root, list), attrs.size(), checksum);
             schemas.prime(file, vs);
             return file;
         } catch (IOException | RuntimeException e) {
@@ -130,6 +131,7 @@ public final class ParseCache {
                     out.writeInt(p.relatedLine());
                     out.writeInt(p.relatedColumn());
                 }
+                out.writeLong(file.checksum());
                 out.writeInt(violations.size());
                 for (SchemaSet.Violation v : violations) {
                     // only the position of a violation matters once it is found

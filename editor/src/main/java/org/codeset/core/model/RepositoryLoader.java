@@ -147,7 +147,7 @@ public final class RepositoryLoader {
     /** Parses one file's bytes into a {@link SourceFile}. */
     public static SourceFile parse(String rel, SourceFile.Kind kind, String codesetId, byte[] bytes) {
         YamlDocument doc = YamlParser.parse(bytes);
-        return new SourceFile(rel, kind, codesetId, doc, bytes.length);
+        return new SourceFile(rel, kind, codesetId, doc, bytes.length, SourceFile.checksum(bytes));
     }
 
     /**
@@ -168,7 +168,40 @@ public final class RepositoryLoader {
         }
         SourceFile old = cs.files().stream().filter(f -> f.path().equals(rel)).findFirst().orElse(null);
         SourceFile replacement = bytes == null ? null : parse(rel, kind, id, bytes);
-        return repo.with(cs.withFile(old, replacement));
+        return update(repo, cs, old, replacement);
+    }
+
+    /** Returns {@code repo} with a file (already parsed) put in place of {@code old} ({@code replacement} null: removed). */
+    public static CodeSetRepository update(CodeSetRepository repo, SourceFile old, SourceFile replacement) {
+        String id = (replacement != null ? replacement : old).codesetId();
+        CodeSet cs = repo.codeSet(id);
+        if (cs == null) {
+            cs = new CodeSet(id, null, List.of());
+        }
+        return update(repo, cs, old, replacement);
+    }
+
+    private static CodeSetRepository update(CodeSetRepository repo, CodeSet cs, SourceFile old, SourceFile replacement) {
+        String id = cs.id();
+        SourceFile.Kind kind = (replacement != null ? replacement : old).kind();
+        java.util.Set<String> changed = new java.util.HashSet<>();
+        if (repo.codeSet(id) == null || (kind == SourceFile.Kind.CODESET && (old == null || replacement == null))) {
+            changed.add(ChangeLog.codeSetKey(id));
+        }
+        for (SourceFile f : new SourceFile[] {old, replacement}) {
+            if (f != null) {
+                for (org.codeset.core.yaml.YMap node : f.codeNodes()) {
+                    CodeEntry e = new CodeEntry(node, f);
+                    if (e.code() != null) {
+                        changed.add(ChangeLog.codeKey(id, e.code()));
+                    }
+                    if (e.display() != null) {
+                        changed.add(ChangeLog.displayKey(id, CodeSet.normalizeDisplay(e.display())));
+                    }
+                }
+            }
+        }
+        return repo.with(cs.withFile(old, replacement), changed);
     }
 
     static String relative(Path root, Path file) {

@@ -30,12 +30,36 @@ public final class SourceFile {
     private final long size;
     private final Map<Object, Object> cache = new ConcurrentHashMap<>();
 
+    private final long checksum;
+
     public SourceFile(String path, Kind kind, String codesetId, YamlDocument document, long size) {
+        this(path, kind, codesetId, document, size, -1);
+    }
+
+    /** A parsed file with the checksum of the bytes it was parsed from ({@link #checksum(byte[])}). */
+    public SourceFile(String path, Kind kind, String codesetId, YamlDocument document, long size, long checksum) {
         this.path = path;
         this.kind = kind;
         this.codesetId = codesetId;
         this.document = document;
         this.size = size;
+        this.checksum = checksum;
+    }
+
+    /** The CRC-32C of the bytes this parse came from, or -1 when unknown. */
+    public long checksum() {
+        return checksum;
+    }
+
+    /** Whether this parse came from exactly these bytes. */
+    public boolean parsedFrom(byte[] bytes) {
+        return checksum >= 0 && size == bytes.length && checksum == checksum(bytes);
+    }
+
+    public static long checksum(byte[] bytes) {
+        java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+        crc.update(bytes);
+        return crc.getValue();
     }
 
     /** The path relative to the repository root, with {@code /} separators. */
@@ -73,6 +97,17 @@ public final class SourceFile {
     @SuppressWarnings("unchecked")
     public <T> T cached(Object key, Function<SourceFile, T> compute) {
         return (T) cache.computeIfAbsent(key, k -> compute.apply(this));
+    }
+
+    /** The value cached under {@code key}, or null. */
+    @SuppressWarnings("unchecked")
+    public <T> T cachedValue(Object key) {
+        return (T) cache.get(key);
+    }
+
+    /** Caches a value under {@code key}, replacing any. */
+    public void cache(Object key, Object value) {
+        cache.put(key, value);
     }
 
     /** The entries of the {@code codes:} list of a code file, in file order (empty when malformed). */

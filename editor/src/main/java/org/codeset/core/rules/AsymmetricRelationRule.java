@@ -15,19 +15,24 @@ public final class AsymmetricRelationRule extends AbstractRule {
                 "Declare the relation on both codes (codeset relate writes both sides).");
     }
 
+    /** Findings depend on the file and on the codes it names (looked up through the context). */
+    @Override
+    public Scope scope() {
+        return Scope.FILE;
+    }
+
     @Override
     public void check(RuleContext ctx) {
         CodeSet cs = ctx.codeSet();
         for (CodeEntry e : cs.entries()) {
             for (YScalar target : e.relationTargets("mutually-exclusive")) {
-                Reference ref = Reference.parse(target.text(), cs, ctx.repository());
-                CodeEntry other = ctx.repository().resolve(ref);
+                Reference ref = ctx.reference(target.text(), cs.id());
+                CodeEntry other = ctx.lookup(ref.codesetId(), ref.code());
                 if (other == null) {
                     continue;
                 }
-                CodeSet otherSet = ctx.repository().codeSet(ref.codesetId());
                 boolean back = other.relationTargets("mutually-exclusive").stream().anyMatch(t -> {
-                    Reference r = Reference.parse(t.text(), otherSet, ctx.repository());
+                    Reference r = ctx.reference(t.text(), ref.codesetId());
                     return r.codesetId().equals(cs.id()) && r.code().equals(e.code());
                 });
                 if (!back) {

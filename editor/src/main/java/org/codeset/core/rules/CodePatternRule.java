@@ -15,6 +15,12 @@ public final class CodePatternRule extends AbstractRule {
                 "Correct the code (a typo, a missing leading zero, a stray space), or widen codePattern if the code set really allows it.");
     }
 
+    /** Findings depend only on the file and codeset.yaml. */
+    @Override
+    public Scope scope() {
+        return Scope.FILE;
+    }
+
     @Override
     public void check(RuleContext ctx) {
         CodeSet cs = ctx.codeSet();

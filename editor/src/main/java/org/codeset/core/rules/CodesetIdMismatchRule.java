@@ -14,6 +14,12 @@ public final class CodesetIdMismatchRule extends AbstractRule {
                 "Make the id equal to the folder name; references elsewhere (icd10cm:M54.2) use the folder name.");
     }
 
+    /** Findings depend only on the file and codeset.yaml. */
+    @Override
+    public Scope scope() {
+        return Scope.FILE;
+    }
+
     @Override
     public void check(RuleContext ctx) {
         CodeSet cs = ctx.codeSet();

@@ -16,6 +16,12 @@ public final class DateOrderRule extends AbstractRule {
                 "Correct the dates; remove 'retired:' from a code that is still active or deprecated (or set status: retired).");
     }
 
+    /** Findings depend only on the file and codeset.yaml. */
+    @Override
+    public Scope scope() {
+        return Scope.FILE;
+    }
+
     @Override
     public void check(RuleContext ctx) {
         for (CodeEntry e : ctx.codeSet().entries()) {

@@ -1,7 +1,6 @@
 package org.codeset.core.rules;
 
 import java.util.List;
-import java.util.Map;
 
 import org.codeset.core.model.CodeEntry;
 import org.codeset.core.validate.Finding;
@@ -16,21 +15,29 @@ public final class DuplicateCodeRule extends AbstractRule {
                 "Keep one entry per code: merge the two, or give the newer concept a code of its own.");
     }
 
+    /** Each file reports its own copies; the others are looked up through the context. */
+    @Override
+    public Scope scope() {
+        return Scope.FILE;
+    }
+
     @Override
     public void check(RuleContext ctx) {
-        for (Map.Entry<String, List<CodeEntry>> e : ctx.codeSet().index().entrySet()) {
-            List<CodeEntry> entries = e.getValue();
+        String id = ctx.codeSet().id();
+        for (CodeEntry entry : ctx.codeSet().entries()) {
+            if (entry.code() == null) {
+                continue;
+            }
+            List<CodeEntry> entries = ctx.lookupAll(id, entry.code());
             if (entries.size() < 2) {
                 continue;
             }
-            for (CodeEntry entry : entries) {
-                Finding.Location[] others = entries.stream().filter(o -> o != entry)
-                        .map(o -> RuleContext.at(o.file(), o.codeNode(), "also defined here"))
-                        .toArray(Finding.Location[]::new);
-                CodeEntry other = entries.get(entries.get(0) == entry ? 1 : 0);
-                ctx.report(entry, entry.codeNode(), "code " + q(e.getKey()) + " appears " + entries.size()
-                        + " times in code set " + ctx.codeSet().id() + "; also in " + other.file().path(), others);
-            }
+            Finding.Location[] others = entries.stream().filter(o -> o.node() != entry.node())
+                    .map(o -> RuleContext.at(o.file(), o.codeNode(), "also defined here"))
+                    .toArray(Finding.Location[]::new);
+            CodeEntry other = entries.stream().filter(o -> o.node() != entry.node()).findFirst().orElse(entry);
+            ctx.report(entry, entry.codeNode(), "code " + q(entry.code()) + " appears " + entries.size()
+                    + " times in code set " + id + "; also in " + other.file().path(), others);
         }
     }
 }

@@ -1,10 +1,6 @@
 package org.codeset.core.rules;
 
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 
 import org.codeset.core.model.CodeEntry;
 import org.codeset.core.validate.Finding;
@@ -22,26 +18,29 @@ public final class DuplicateDisplayRule extends AbstractRule {
                 "Make each display say what sets the code apart (\"2 or 3 views\" / \"4 or 5 views\"), or retire the redundant code with replaced-by.");
     }
 
+    /** Each file reports its own entries; the others are looked up through the context. */
+    @Override
+    public Scope scope() {
+        return Scope.FILE;
+    }
+
     @Override
     public void check(RuleContext ctx) {
-        Map<String, List<CodeEntry>> byDisplay = new HashMap<>();
+        String id = ctx.codeSet().id();
         for (CodeEntry e : ctx.codeSet().entries()) {
-            if (e.isActive() && e.display() != null && e.code() != null) {
-                String key = e.display().strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
-                byDisplay.computeIfAbsent(key, k -> new ArrayList<>(1)).add(e);
+            if (!e.isActive() || e.display() == null || e.code() == null) {
+                continue;
             }
-        }
-        for (List<CodeEntry> same : byDisplay.values()) {
+            List<CodeEntry> same = ctx.withDisplay(id, e.display());
             if (same.size() < 2) {
                 continue;
             }
-            for (CodeEntry e : same) {
-                List<String> others = same.stream().filter(o -> o != e).map(o -> q(o.code())).toList();
-                Finding.Location[] related = same.stream().filter(o -> o != e)
-                        .map(o -> RuleContext.at(o.file(), o.node().scalar("display"), "same display")).toArray(Finding.Location[]::new);
-                ctx.report(e, e.node().scalar("display"), "code " + q(e.code()) + " has the same display as "
-                        + String.join(", ", others) + ": " + q(e.display()), related);
-            }
+            List<String> others = same.stream().filter(o -> o.node() != e.node()).map(o -> q(o.code())).toList();
+            Finding.Location[] related = same.stream().filter(o -> o.node() != e.node())
+                    .map(o -> RuleContext.at(o.file(), o.node().scalar("display"), "same display"))
+                    .toArray(Finding.Location[]::new);
+            ctx.report(e, e.node().scalar("display"), "code " + q(e.code()) + " has the same display as "
+                    + String.join(", ", others) + ": " + q(e.display()), related);
         }
     }
 }

@@ -15,6 +15,12 @@ public final class PropertyRequiredRule extends AbstractRule {
                 "Give the code a value for the property (codeset set <id> <code> --property NAME=VALUE).");
     }
 
+    /** Findings depend only on the file and codeset.yaml. */
+    @Override
+    public Scope scope() {
+        return Scope.FILE;
+    }
+
     @Override
     public void check(RuleContext ctx) {
         CodeSet cs = ctx.codeSet();

@@ -25,6 +25,12 @@ public final class PropertyTypeRule extends AbstractRule {
                 "Write the value in the declared type (integer 3, decimal 1.5, boolean true, date 2026-01-01), or change the declaration.");
     }
 
+    /** Findings depend only on the file and codeset.yaml. */
+    @Override
+    public Scope scope() {
+        return Scope.FILE;
+    }
+
     @Override
     public void check(RuleContext ctx) {
         CodeSet cs = ctx.codeSet();

@@ -14,6 +14,12 @@ public final class PropertyUndeclaredRule extends AbstractRule {
                 "Declare the property in codeset.yaml (id, type, and 'from' for codes), or correct the property's name.");
     }
 
+    /** Findings depend only on the file and codeset.yaml. */
+    @Override
+    public Scope scope() {
+        return Scope.FILE;
+    }
+
     @Override
     public void check(RuleContext ctx) {
         CodeSet cs = ctx.codeSet();

@@ -3,7 +3,6 @@ package org.codeset.core.rules;
 import org.codeset.core.model.CodeEntry;
 import org.codeset.core.model.CodeSet;
 import org.codeset.core.model.PropertyDef;
-import org.codeset.core.model.Reference;
 import org.codeset.core.validate.RuleContext;
 import org.codeset.core.validate.Severity;
 import org.codeset.core.yaml.YMap;
@@ -17,6 +16,12 @@ public final class ReferenceToRetiredRule extends AbstractRule {
                 "Point the reference at the retired code's replacement (its replaced-by).");
     }
 
+    /** Findings depend on the file and on the codes it names (looked up through the context). */
+    @Override
+    public Scope scope() {
+        return Scope.FILE;
+    }
+
     @Override
     public void check(RuleContext ctx) {
         CodeSet cs = ctx.codeSet();
@@ -25,18 +30,17 @@ public final class ReferenceToRetiredRule extends AbstractRule {
                 continue;
             }
             for (YScalar p : e.parents()) {
-                warn(ctx, e, p, "parent", cs.get(p.text()));
+                warn(ctx, e, p, "parent", ctx.lookup(cs.id(), p.text()));
             }
             for (CodeEntry.Relation r : e.relations()) {
                 if (r.target() != null && !r.target().isNull()) {
                     warn(ctx, e, r.target(), r.type() == null ? "relation" : r.type().text(),
-                            ctx.repository().resolve(Reference.parse(r.target().text(), cs, ctx.repository())));
+                            ctx.resolve(r.target().text(), cs.id()));
                 }
             }
             for (CodeEntry.Mapping m : e.mappings()) {
                 if (m.target() != null && !m.target().isNull()) {
-                    warn(ctx, e, m.target(), "mapping",
-                            ctx.repository().resolve(Reference.parse(m.target().text(), cs, ctx.repository())));
+                    warn(ctx, e, m.target(), "mapping", ctx.resolve(m.target().text(), cs.id()));
                 }
             }
             YMap props = e.properties();
@@ -48,12 +52,9 @@ public final class ReferenceToRetiredRule extends AbstractRule {
                 if (def == null || !"code".equals(def.type())) {
                     continue;
                 }
-                CodeSet from = def.from() == null ? cs : ctx.repository().codeSet(def.from());
-                if (from == null) {
-                    continue;
-                }
+                String from = def.from() == null ? cs.id() : def.from();
                 for (YScalar v : CodeEntry.scalars(pe.value())) {
-                    warn(ctx, e, v, "property " + def.id(), from.get(v.text()));
+                    warn(ctx, e, v, "property " + def.id(), ctx.lookup(from, v.text()));
                 }
             }
         }

@@ -12,6 +12,12 @@ public final class RetiredWithoutReplacementRule extends AbstractRule {
                 "Add a replaced-by relation to the code that took its place (codeset retire <id> <code> --replaced-by CODE); leave it when there truly is none.");
     }
 
+    /** Findings depend only on the file and codeset.yaml. */
+    @Override
+    public Scope scope() {
+        return Scope.FILE;
+    }
+
     @Override
     public void check(RuleContext ctx) {
         for (CodeEntry e : ctx.codeSet().entries()) {

@@ -21,6 +21,12 @@ public final class SchemaRule extends AbstractRule {
                 "Change the value as the message says; the schema files in schema/ list every field and its allowed values.");
     }
 
+    /** Findings depend only on the file and codeset.yaml. */
+    @Override
+    public Scope scope() {
+        return Scope.FILE;
+    }
+
     @Override
     public void check(RuleContext ctx) {
         SchemaSet schemas = ctx.repository().schemas();

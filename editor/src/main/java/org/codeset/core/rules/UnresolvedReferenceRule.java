@@ -2,7 +2,6 @@ package org.codeset.core.rules;
 
 import org.codeset.core.model.CodeEntry;
 import org.codeset.core.model.CodeSet;
-import org.codeset.core.model.CodeSetRepository;
 import org.codeset.core.model.PropertyDef;
 import org.codeset.core.model.Reference;
 import org.codeset.core.validate.RuleContext;
@@ -21,20 +20,27 @@ public final class UnresolvedReferenceRule extends AbstractRule {
                 "Correct the reference (codes of another code set are written <codeset-id>:<code>), or add the missing code first.");
     }
 
+    /** Findings depend on the file and on the codes it names (looked up through the context). */
+    @Override
+    public Scope scope() {
+        return Scope.FILE;
+    }
+
     @Override
     public void check(RuleContext ctx) {
         CodeSet cs = ctx.codeSet();
-        CodeSetRepository repo = ctx.repository();
-        for (PropertyDef p : cs.properties().values()) {
-            YScalar from = p.node().scalar("from");
-            if (from != null && !from.isNull() && repo.codeSet(from.text()) == null) {
-                ctx.report(cs.metaFile(), from, null, "property " + p.id() + " takes its values from code set "
-                        + q(from.text()) + ", which does not exist");
+        if (cs.codeFiles().isEmpty()) {
+            for (PropertyDef p : cs.properties().values()) {
+                YScalar from = p.node().scalar("from");
+                if (from != null && !from.isNull() && !ctx.codeSetExists(from.text())) {
+                    ctx.report(cs.metaFile(), from, null, "property " + p.id() + " takes its values from code set "
+                            + q(from.text()) + ", which does not exist");
+                }
             }
         }
         for (CodeEntry e : cs.entries()) {
             for (YScalar parent : e.parents()) {
-                if (!cs.contains(parent.text())) {
+                if (ctx.lookup(cs.id(), parent.text()) == null) {
                     ctx.report(e, parent, "parent " + q(parent.text()) + " of code " + q(e.code())
                             + " is not a code of " + cs.id());
                 }
@@ -58,14 +64,14 @@ public final class UnresolvedReferenceRule extends AbstractRule {
                 if (def == null || !"code".equals(def.type())) {
                     continue;
                 }
-                CodeSet from = def.from() == null ? cs : repo.codeSet(def.from());
-                if (from == null) {
+                String from = def.from() == null ? cs.id() : def.from();
+                if (!ctx.codeSetExists(from)) {
                     continue; // reported once, at the declaration
                 }
                 for (YScalar value : CodeEntry.scalars(pe.value())) {
-                    if (!from.contains(value.text())) {
+                    if (ctx.lookup(from, value.text()) == null) {
                         ctx.report(e, value, "property " + def.id() + " of code " + q(e.code()) + ": "
-                                + q(value.text()) + " is not a code of " + from.id());
+                                + q(value.text()) + " is not a code of " + from);
                     }
                 }
             }
@@ -73,14 +79,13 @@ public final class UnresolvedReferenceRule extends AbstractRule {
     }
 
     private static void check(RuleContext ctx, CodeEntry e, YScalar target, String what) {
-        Reference ref = Reference.parse(target.text(), ctx.codeSet(), ctx.repository());
-        CodeSet other = ctx.repository().codeSet(ref.codesetId());
-        if (other == null) {
+        Reference ref = ctx.reference(target.text(), ctx.codeSet().id());
+        if (!ctx.codeSetExists(ref.codesetId())) {
             ctx.report(e, target, what + " " + q(target.text()) + " of code " + q(e.code()) + " names code set "
                     + q(ref.codesetId()) + ", which does not exist");
-        } else if (!other.contains(ref.code())) {
+        } else if (ctx.lookup(ref.codesetId(), ref.code()) == null) {
             ctx.report(e, target, what + " " + q(target.text()) + " of code " + q(e.code()) + ": "
-                    + q(ref.code()) + " is not a code of " + other.id());
+                    + q(ref.code()) + " is not a code of " + ref.codesetId());
         }
     }
 }

@@ -14,6 +14,12 @@ public final class YamlSyntaxRule extends AbstractRule {
                 "Fix the YAML at the position given; give each key once per mapping and write values out instead of using aliases.");
     }
 
+    /** Findings depend only on the file and codeset.yaml. */
+    @Override
+    public Scope scope() {
+        return Scope.FILE;
+    }
+
     @Override
     public void check(RuleContext ctx) {
         for (SourceFile file : ctx.codeSet().files()) {

@@ -29,6 +29,23 @@ public interface Rule {
         return RuleExample.load(getClass(), id());
     }
 
+    /** What a rule's findings depend on, which tells the validator what it may reuse. */
+    enum Scope {
+        /**
+         * The findings in a file depend only on that file and its code set's codeset.yaml (not
+         * on other entries): the validator checks such a rule file by file and reuses the
+         * findings of every unchanged file.
+         */
+        FILE,
+        /** The findings may depend on any entry of any code set: checked whole every time. */
+        REPOSITORY
+    }
+
+    /** The default is the safe one: {@link Scope#REPOSITORY}. */
+    default Scope scope() {
+        return Scope.REPOSITORY;
+    }
+
     /** Checks one code set and reports into the context. */
     void check(RuleContext context);
 

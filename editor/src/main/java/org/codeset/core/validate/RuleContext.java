@@ -1,11 +1,14 @@
 package org.codeset.core.validate;
 
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 
 import org.codeset.core.model.CodeEntry;
 import org.codeset.core.model.CodeSet;
+import org.codeset.core.model.ChangeLog;
 import org.codeset.core.model.CodeSetRepository;
+import org.codeset.core.model.Reference;
 import org.codeset.core.model.SourceFile;
 import org.codeset.core.yaml.YNode;
 
@@ -16,16 +19,87 @@ public final class RuleContext {
     private final CodeSet codeSet;
     private final CodeSetRepository repository;
     private final Consumer<Finding> sink;
+    private final Set<String> dependencies;
 
     RuleContext(Rule rule, Severity severity, CodeSet codeSet, CodeSetRepository repository, Consumer<Finding> sink) {
+        this(rule, severity, codeSet, repository, sink, null);
+    }
+
+    RuleContext(Rule rule, Severity severity, CodeSet codeSet, CodeSetRepository repository, Consumer<Finding> sink,
+            Set<String> dependencies) {
         this.rule = rule;
         this.severity = severity;
         this.codeSet = codeSet;
         this.repository = repository;
         this.sink = sink;
+        this.dependencies = dependencies;
     }
 
-    /** The code set being checked; null in {@link Rule#checkRepository}. */
+    // ---- look-ups: a file-scoped rule looks beyond its file only through these, so that the
+    // ---- validator knows what its findings depend on and can reuse them while that is unchanged
+
+    private void depend(String key) {
+        if (dependencies != null) {
+            dependencies.add(key);
+        }
+    }
+
+    /** Whether a code set exists. */
+    public boolean codeSetExists(String id) {
+        depend(ChangeLog.codeSetKey(id));
+        return repository.codeSet(id) != null;
+    }
+
+    /** The entry of a code in a code set (the first, if duplicated), or null. */
+    public CodeEntry lookup(String codesetId, String code) {
+        depend(ChangeLog.codeSetKey(codesetId));
+        depend(ChangeLog.codeKey(codesetId, code));
+        CodeSet cs = repository.codeSet(codesetId);
+        return cs == null ? null : cs.get(code);
+    }
+
+    /** Every entry of a code in a code set (more than one when duplicated). */
+    public List<CodeEntry> lookupAll(String codesetId, String code) {
+        depend(ChangeLog.codeSetKey(codesetId));
+        depend(ChangeLog.codeKey(codesetId, code));
+        CodeSet cs = repository.codeSet(codesetId);
+        return cs == null ? List.of() : cs.all(code);
+    }
+
+    /** The active entries of a code set with a display (compared normalised). */
+    public List<CodeEntry> withDisplay(String codesetId, String display) {
+        String key = CodeSet.normalizeDisplay(display);
+        depend(ChangeLog.displayKey(codesetId, key));
+        CodeSet cs = repository.codeSet(codesetId);
+        return cs == null ? List.of() : cs.withDisplay(key);
+    }
+
+    /**
+     * Reads a reference written in code set {@code homeId}: {@code "72050"} or
+     * {@code "icd10cm:M54.2"} (see {@link Reference#parse}), recording the look-ups it takes.
+     */
+    public Reference reference(String text, String homeId) {
+        int colon = text.indexOf(':');
+        if (colon > 0) {
+            String prefix = text.substring(0, colon);
+            if (codeSetExists(prefix) || (lookup(homeId, text) == null && Reference.ID.matcher(prefix).matches())) {
+                return new Reference(prefix, text.substring(colon + 1));
+            }
+        }
+        return new Reference(homeId, text);
+    }
+
+    /** The entry a reference written in code set {@code homeId} names, or null. */
+    public CodeEntry resolve(String text, String homeId) {
+        Reference ref = reference(text, homeId);
+        return lookup(ref.codesetId(), ref.code());
+    }
+
+    /**
+     * The code set being checked; for a {@link Rule.Scope#FILE} rule, a view holding only the
+     * file being checked (look other codes up with {@link #lookup}); null in
+     * {@link Rule#checkRepository}.
+     */
     public CodeSet codeSet() {
         return codeSet;
     }

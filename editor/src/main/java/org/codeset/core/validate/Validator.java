@@ -2,12 +2,16 @@ package org.codeset.core.validate;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
+import org.codeset.core.model.ChangeLog;
 import org.codeset.core.model.CodeSet;
 import org.codeset.core.model.CodeSetRepository;
+import org.codeset.core.model.SourceFile;
 
 /**
  * Runs rules over a loaded repository. Code sets are checked in parallel; rules that cache
@@ -31,6 +35,61 @@ public final class Validator {
         return rules;
     }
 
+    /** The cache key of a file-scoped rule's findings in one file: valid while codeset.yaml is the same. */
+    private record FileKey(String rule, Severity severity, SourceFile meta) {
+    }
+
+    /** The cache key of a file's one-file view of its code set. */
+    private record ViewKey(SourceFile meta) {
+    }
+
+    /** Findings of a rule in a file, the keys they depend on, and the repository state they were made in. */
+    private record FileResult(List<Finding> findings, Set<String> dependencies, long generation) {
+    }
+
+    /**
+     * A file-scoped rule's findings in one file, checked on a one-file view of its code set and
+     * cached on the file. A cached result is reused while the file and its codeset.yaml are the
+     * same objects (unchanged) and none of the codes, displays or code sets it looked up has
+     * changed since (see {@link ChangeLog}).
+     */
+    private static List<Finding> fileFindings(Rule rule, Severity severity, CodeSet cs, SourceFile file,
+            CodeSetRepository repo) {
+        FileKey key = new FileKey(rule.id(), severity, cs.metaFile());
+        ChangeLog changes = repo.changes();
+        FileResult cached = file.cachedValue(key);
+        if (cached != null) {
+            Set<String> changed = changes.changedSince(cached.generation());
+            if (changed != null && disjoint(changed, cached.dependencies())) {
+                if (cached.generation() != changes.generation()) {
+                    file.cache(key, new FileResult(cached.findings(), cached.dependencies(), changes.generation()));
+                }
+                return cached.findings();
+            }
+        }
+        List<Finding> out = new ArrayList<>();
+        Set<String> dependencies = new HashSet<>();
+        CodeSet view = file.cached(new ViewKey(cs.metaFile()), f -> cs.view(f));
+        rule.check(new RuleContext(rule, severity, view, repo, out::add, dependencies));
+        if (file.kind() != SourceFile.Kind.CODESET) {
+            out.removeIf(x -> !x.file().equals(file.path()));
+        }
+        FileResult result = new FileResult(List.copyOf(out), Collections.unmodifiableSet(dependencies), changes.generation());
+        file.cache(key, result);
+        return result.findings();
+    }
+
+    private static boolean disjoint(Set<String> changed, Set<String> dependencies) {
+        Set<String> small = changed.size() < dependencies.size() ? changed : dependencies;
+        Set<String> large = small == changed ? dependencies : changed;
+        for (String k : small) {
+            if (large.contains(k)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     public ValidationResult validate(CodeSetRepository repo) {
         ConcurrentLinkedQueue<Finding> sink = new ConcurrentLinkedQueue<>();
         List<Runnable> work = new ArrayList<>();
@@ -41,7 +100,13 @@ public final class Validator {
         for (CodeSet cs : repo.codeSets()) {
             for (Rule rule : rules.all()) {
                 Severity severity = overrides.getOrDefault(rule.id(), rule.defaultSeverity());
-                work.add(() -> rule.check(new RuleContext(rule, severity, cs, repo, sink::add)));
+                if (rule.scope() == Rule.Scope.FILE) {
+                    for (SourceFile file : cs.files()) {
+                        work.add(() -> sink.addAll(fileFindings(rule, severity, cs, file, repo)));
+                    }
+                } else {
+                    work.add(() -> rule.check(new RuleContext(rule, severity, cs, repo, sink::add)));
+                }
             }
         }
         work.parallelStream().forEach(Runnable::run);

@@ -11,8 +11,14 @@ public final class YScalar extends YNode {
     private static final Pattern NUMERIC = Pattern.compile(
             "[-+]?(\\.[0-9]+|[0-9][0-9_]*(\\.[0-9_]*)?)([eE][-+]?[0-9]+)?|0x[0-9a-fA-F_]+|0o[0-7]+");
 
+    private static final byte NULL = 1;
+    private static final byte TRUE = 2;
+    private static final byte FALSE = 3;
+
     private final String text;
     private final byte style;
+    /** What a plain scalar means in the YAML 1.2 core schema: NULL, TRUE, FALSE, or 0 for text. */
+    private final byte meaning;
     private final String tag;
 
     public YScalar(String text, Style style, String tag, int line, int column, int endLine, int endColumn) {
@@ -20,6 +26,16 @@ public final class YScalar extends YNode {
         this.text = text;
         this.style = (byte) style.ordinal();
         this.tag = tag;
+        this.meaning = style != Style.PLAIN || tag != null ? 0 : meaningOf(text);
+    }
+
+    private static byte meaningOf(String text) {
+        return switch (text) {
+            case "", "~", "null", "Null", "NULL" -> NULL;
+            case "true", "True", "TRUE" -> TRUE;
+            case "false", "False", "FALSE" -> FALSE;
+            default -> 0;
+        };
     }
 
     /** The scalar's text as written (after YAML unquoting and unescaping, never type-coerced). */
@@ -42,22 +58,16 @@ public final class YScalar extends YNode {
 
     /** True for a plain {@code true} or {@code false} (YAML 1.2 core schema). */
     public boolean isBoolean() {
-        return isPlain() && switch (text) {
-            case "true", "True", "TRUE", "false", "False", "FALSE" -> true;
-            default -> false;
-        };
+        return meaning == TRUE || meaning == FALSE;
     }
 
     public boolean booleanValue() {
-        return isBoolean() && Character.toLowerCase(text.charAt(0)) == 't';
+        return meaning == TRUE;
     }
 
     /** True for a plain null ({@code null}, {@code ~} or nothing at all). */
     public boolean isNull() {
-        return isPlain() && switch (text) {
-            case "", "~", "null", "Null", "NULL" -> true;
-            default -> false;
-        };
+        return meaning == NULL;
     }
 
     /** True when a plain scalar would be read as a number by a YAML 1.1/1.2 loader. */
