@@ -32,7 +32,9 @@ abstract class Edits implements java.util.concurrent.Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Path root = repo.repo;
-        Codesets.open(root); // fails early, with exit 2, when this is no repository
+        if (!java.nio.file.Files.isDirectory(root.resolve("codesets"))) {
+            Codesets.open(root); // says why this is no repository, with exit 2, before taking any lock
+        }
         EditResult result;
         try (RepositoryLock lock = RepositoryLock.acquire(root)) {
             Codesets codesets = Codesets.openCached(root);

@@ -76,6 +76,7 @@ final class ValidateCli implements Callable<Integer> {
             command.codeset(codeset);
         }
         ValidationResult result = command.call();
+        codesets.saveResults();
         long t2 = System.nanoTime();
         format.write(result, codesets.rules().all(), Main.version(), out);
         err.printf("%d code set%s, %d file%s, %,d codes: %d error%s, %d warning%s%n",

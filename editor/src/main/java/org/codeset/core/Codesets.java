@@ -40,7 +40,46 @@ public final class Codesets {
      * parses only what changed).
      */
     public static Codesets openCached(Path root) throws CodesetException {
-        return new Codesets(root, Rules.discover(), RepositoryLoader.load(root, true));
+        CodeSetRepository loaded = RepositoryLoader.load(root, true);
+        org.codeset.core.validate.ResultStore store = new org.codeset.core.validate.ResultStore(loaded.root(), toolStamp(),
+                loaded.schemas().digest());
+        Codesets c = new Codesets(root, Rules.discover(), store.restore(loaded));
+        c.store = store;
+        return c;
+    }
+
+    private org.codeset.core.validate.ResultStore store;
+
+    /**
+     * Saves the findings of the current model for the next run (see
+     * {@link org.codeset.core.validate.ResultStore}), when it was opened with
+     * {@link #openCached} and has been validated.
+     */
+    public void saveResults() {
+        if (store != null && validationIfKnown(model) != null) {
+            store.save(model);
+        }
+    }
+
+    private static final String TOOL_STAMP = computeToolStamp();
+
+    /** What identifies this build of the tool: saved findings of another build are not reused. */
+    static String toolStamp() {
+        return TOOL_STAMP;
+    }
+
+    private static String computeToolStamp() {
+        try {
+            java.net.URL where = Codesets.class.getProtectionDomain().getCodeSource().getLocation();
+            Path p = Path.of(where.toURI());
+            if (java.nio.file.Files.isRegularFile(p)) {
+                return p.getFileName() + ":" + java.nio.file.Files.size(p) + ":"
+                        + java.nio.file.Files.getLastModifiedTime(p).toMillis();
+            }
+        } catch (Exception e) {
+            // fall through
+        }
+        return "unpackaged:" + ProcessHandle.current().pid() + ":" + System.nanoTime();
     }
 
     public Path root() {
@@ -149,6 +188,17 @@ public final class Codesets {
         org.codeset.core.validate.ValidationResult r = new Validator(rules).validate(m);
         lastValidation = new Validated(m, r);
         return r;
+    }
+
+    /** A validator with this facade's rules at their default severities. */
+    public Validator validator() {
+        return new Validator(rules);
+    }
+
+    /** The last validation result if it was of exactly this model, else null. */
+    public org.codeset.core.validate.ValidationResult validationIfKnown(CodeSetRepository m) {
+        Validated last = lastValidation;
+        return last != null && last.model() == m ? last.result() : null;
     }
 
     @Override

@@ -77,10 +77,13 @@ public abstract class EditCommand {
             for (Map.Entry<String, byte[]> e : written.entrySet()) {
                 after = RepositoryLoader.update(after, e.getKey(), e.getValue());
             }
-            ValidationResult was = codesets.validation(before);
             ValidationResult now = codesets.validation(after);
+            // What the state before had, to tell new findings from old ones. A session that has
+            // validated it keeps the result; otherwise only the files in which the new state has
+            // findings need checking before (the command line's case: one full validation, not two).
             Set<String> known = new HashSet<>();
-            for (Finding f : was.findings()) {
+            for (Finding f : codesets.validationIfKnown(before) != null ? codesets.validationIfKnown(before).findings()
+                    : codesets.validator().validateFiles(before, filesWithFindings(now, written.keySet()))) {
                 known.add(fingerprint(f));
             }
             List<Finding> newErrors = new ArrayList<>();
@@ -112,9 +115,18 @@ public abstract class EditCommand {
                 throw new UnreadableInputException("cannot write: " + e.getMessage(), e);
             }
             codesets.model(after);
+            codesets.saveResults();
             return new EditResult(plan.summary, List.copyOf(written.keySet()), newWarnings, plan.notes,
                     new Undo(root, previous, written));
         }
+    }
+
+    private static Set<String> filesWithFindings(ValidationResult r, Set<String> written) {
+        Set<String> files = new HashSet<>(written);
+        for (Finding f : r.findings()) {
+            files.add(f.file());
+        }
+        return files;
     }
 
     /** What identifies a finding across an edit that moves lines: everything but the position. */

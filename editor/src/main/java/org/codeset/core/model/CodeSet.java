@@ -42,11 +42,7 @@ public final class CodeSet {
         this.codeFiles = List.copyOf(codeFiles);
         this.byFile = byFile;
         if (byCode == null) {
-            Index.Builder b = Index.empty().edit();
-            for (SourceFile f : this.codeFiles) {
-                index(b, byFile.get(f), true);
-            }
-            byCode = b.build();
+            byCode = Index.of(entriesIn(this.codeFiles, byFile), CodeEntry::code);
         }
         this.byCode = byCode;
         this.byDisplay = byDisplay;
@@ -72,6 +68,14 @@ public final class CodeSet {
         }
         this.codePattern = p;
         this.codePatternError = error;
+    }
+
+    private static Iterable<CodeEntry> entriesIn(List<SourceFile> files, Map<SourceFile, List<CodeEntry>> byFile) {
+        List<CodeEntry> all = new ArrayList<>();
+        for (SourceFile f : files) {
+            all.addAll(byFile.get(f));
+        }
+        return all;
     }
 
     private static List<SourceFile> sorted(List<SourceFile> files) {
@@ -181,9 +185,7 @@ public final class CodeSet {
             return new CodeSet(id, file, List.of(), Map.of(), Index.empty(), Index.empty());
         }
         Map<SourceFile, List<CodeEntry>> one = Map.of(file, entries(file));
-        Index.Builder index = Index.empty().edit();
-        index(index, entries(file), true);
-        return new CodeSet(id, metaFile, List.of(file), one, index.build(), null);
+        return new CodeSet(id, metaFile, List.of(file), one, Index.of(entries(file), CodeEntry::code), null);
     }
 
     /** The entry of a code (the first, when the code is duplicated), or null. */
@@ -217,11 +219,8 @@ public final class CodeSet {
             synchronized (this) {
                 d = byDisplay;
                 if (d == null) {
-                    Index.Builder b = Index.empty().edit();
-                    for (CodeEntry e : entries()) {
-                        indexDisplay(b, e, true);
-                    }
-                    d = b.build();
+                    d = Index.of(entries(), e -> e.isActive() && e.display() != null && e.code() != null
+                            ? normalizeDisplay(e.display()) : null);
                     byDisplay = d;
                 }
             }

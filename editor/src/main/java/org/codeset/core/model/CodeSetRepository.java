@@ -81,6 +81,11 @@ public final class CodeSetRepository {
         return codeSets.values().stream().mapToInt(cs -> cs.files().size()).sum();
     }
 
+    /** This repository, declared as following an earlier state with the given keys changed since. */
+    public CodeSetRepository after(ChangeLog earlier, java.util.Set<String> changedKeys) {
+        return new CodeSetRepository(root, codeSets, layoutProblems, schemas, earlier.next(changedKeys));
+    }
+
     /** Returns a repository in which one code set is replaced, the given keys having changed. */
     public CodeSetRepository with(CodeSet codeSet, java.util.Set<String> changedKeys) {
         Map<String, CodeSet> copy = new TreeMap<>(codeSets);

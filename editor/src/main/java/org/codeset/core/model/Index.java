@@ -27,6 +27,27 @@ final class Index {
         return new Index(Map.of(), Map.of());
     }
 
+    /** An index built in one pass (no overlay): for loading a whole code set. */
+    static Index of(Iterable<CodeEntry> entries, java.util.function.Function<CodeEntry, String> key) {
+        Map<String, List<CodeEntry>> base = new HashMap<>();
+        for (CodeEntry e : entries) {
+            String k = key.apply(e);
+            if (k == null) {
+                continue;
+            }
+            List<CodeEntry> list = base.get(k);
+            if (list == null) {
+                base.put(k, List.of(e));
+            } else {
+                List<CodeEntry> more = new ArrayList<>(list.size() + 1);
+                more.addAll(list);
+                more.add(e);
+                base.put(k, Collections.unmodifiableList(more));
+            }
+        }
+        return new Index(base, Map.of());
+    }
+
     /** The entries under a key, in insertion order; empty when none. */
     List<CodeEntry> get(String key) {
         List<CodeEntry> o = overlay.get(key);

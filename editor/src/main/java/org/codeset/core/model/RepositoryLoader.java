@@ -87,6 +87,7 @@ public final class RepositoryLoader {
         } catch (UncheckedIOException e) {
             throw new UnreadableInputException("cannot read " + e.getMessage(), e.getCause());
         }
+        schemas.ready();
         Map<String, SourceFile> metas = new HashMap<>();
         Map<String, List<SourceFile>> codeFiles = new HashMap<>();
         for (SourceFile f : parsed) {

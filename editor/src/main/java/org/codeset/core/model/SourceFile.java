@@ -99,6 +99,11 @@ public final class SourceFile {
         return (T) cache.computeIfAbsent(key, k -> compute.apply(this));
     }
 
+    /** The keys of everything cached on this file. */
+    public java.util.Set<Object> cachedKeys() {
+        return java.util.Set.copyOf(cache.keySet());
+    }
+
     /** The value cached under {@code key}, or null. */
     @SuppressWarnings("unchecked")
     public <T> T cachedValue(Object key) {

@@ -44,28 +44,57 @@ public final class SchemaSet {
     public static final String CODES_SCHEMA = "codes.schema.json";
     private static final String BUNDLED = "/bundled/schema/";
     private static final ObjectMapper JSON = JsonMapper.builder().build();
+    /** Compiles schemas off the loading threads. */
+    private static final java.util.concurrent.Executor COMPILER = r -> {
+        Thread t = new Thread(r, "codeset-schema-compiler");
+        t.setDaemon(true);
+        t.start();
+    };
 
     /** One schema violation at a YAML position. */
     public record Violation(String message, YNode at, String keyword) {
     }
 
-    private final Schema codesetSchema;
-    private final Schema codesSchema;
+    /** A schema read as JSON, compiled in the background (compiling takes a few hundred ms, overlapped with loading). */
+    private record Compiling(String label, JsonNode node, java.util.concurrent.CompletableFuture<Schema> schema) {
+        Schema get() {
+            try {
+                return schema.join();
+            } catch (java.util.concurrent.CompletionException e) {
+                throw new IllegalStateException(label + ": not a usable JSON Schema: " + e.getCause().getMessage(), e.getCause());
+            }
+        }
+    }
+
+    private final Compiling codesetSchema;
+    private final Compiling codesSchema;
     private final String origin;
 
-    private SchemaSet(Schema codesetSchema, Schema codesSchema, String origin) {
+    private SchemaSet(Compiling codesetSchema, Compiling codesSchema, String origin) {
         this.codesetSchema = codesetSchema;
         this.codesSchema = codesSchema;
         this.origin = origin;
+    }
+
+    /** Waits for both schemas to compile; a schema that does not is reported here. */
+    public SchemaSet ready() throws InvalidSchemaException {
+        for (Compiling c : new Compiling[] {codesetSchema, codesSchema}) {
+            try {
+                c.get();
+            } catch (IllegalStateException e) {
+                throw new InvalidSchemaException(e.getMessage(), e.getCause());
+            }
+        }
+        return this;
     }
 
     /** A digest of both schemas' content: cached results are valid only for the same schemas. */
     public String digest() {
         try {
             java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
-            md.update(codesetSchema.getSchemaNode().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            md.update(codesetSchema.node().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
             md.update((byte) 0);
-            md.update(codesSchema.getSchemaNode().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            md.update(codesSchema.node().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
             return java.util.HexFormat.of().formatHex(md.digest());
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
@@ -118,7 +147,7 @@ public final class SchemaSet {
                 b -> b.schemaRegistryConfig(config));
     }
 
-    private static Schema load(SchemaRegistry registry, Path dir, String name) throws InvalidSchemaException {
+    private static Compiling load(SchemaRegistry registry, Path dir, String name) throws InvalidSchemaException {
         Path file = dir == null ? null : dir.resolve(name);
         String label = file != null && Files.isRegularFile(file) ? "schema/" + name : "bundled " + name;
         JsonNode node;
@@ -132,11 +161,9 @@ public final class SchemaSet {
         } catch (IOException e) {
             throw new InvalidSchemaException(label + ": cannot be read: " + e.getMessage(), e);
         }
-        try {
-            return registry.getSchema(SchemaLocation.of("https://codeset.local/schema/" + name), node);
-        } catch (RuntimeException e) {
-            throw new InvalidSchemaException(label + ": not a usable JSON Schema: " + e.getMessage(), e);
-        }
+        JsonNode schemaNode = node;
+        return new Compiling(label, node, java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> registry.getSchema(SchemaLocation.of("https://codeset.local/schema/" + name), schemaNode), COMPILER));
     }
 
     /**
@@ -153,7 +180,7 @@ public final class SchemaSet {
         if (file.document().root() == null && !file.document().ok()) {
             return List.of();
         }
-        Schema schema = file.kind() == SourceFile.Kind.CODESET ? codesetSchema : codesSchema;
+        Schema schema = (file.kind() == SourceFile.Kind.CODESET ? codesetSchema : codesSchema).get();
         List<Error> errors;
         try {
             errors = schema.validate(toJson(root));

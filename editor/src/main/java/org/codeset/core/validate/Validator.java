@@ -36,7 +36,7 @@ public final class Validator {
     }
 
     /** The cache key of a file-scoped rule's findings in one file: valid while codeset.yaml is the same. */
-    private record FileKey(String rule, Severity severity, SourceFile meta) {
+    record FileKey(String rule, Severity severity, SourceFile meta) {
     }
 
     /** The cache key of a file's one-file view of its code set. */
@@ -44,7 +44,7 @@ public final class Validator {
     }
 
     /** Findings of a rule in a file, the keys they depend on, and the repository state they were made in. */
-    private record FileResult(List<Finding> findings, Set<String> dependencies, long generation) {
+    record FileResult(List<Finding> findings, Set<String> dependencies, long generation) {
     }
 
     /**
@@ -88,6 +88,41 @@ public final class Validator {
             }
         }
         return true;
+    }
+
+    /**
+     * The findings in some files only (paths relative to the root): every file-scoped rule on
+     * those files, and the repository-scoped rules whole (their findings filtered to the files).
+     */
+    public List<Finding> validateFiles(CodeSetRepository repo, Set<String> paths) {
+        ConcurrentLinkedQueue<Finding> sink = new ConcurrentLinkedQueue<>();
+        List<Runnable> work = new ArrayList<>();
+        for (Rule rule : rules.all()) {
+            Severity severity = overrides.getOrDefault(rule.id(), rule.defaultSeverity());
+            if (rule.scope() != Rule.Scope.FILE) {
+                work.add(() -> rule.checkRepository(new RuleContext(rule, severity, null, repo, sink::add)));
+            }
+            for (CodeSet cs : repo.codeSets()) {
+                if (rule.scope() == Rule.Scope.FILE) {
+                    for (SourceFile file : cs.files()) {
+                        if (paths.contains(file.path())) {
+                            work.add(() -> sink.addAll(fileFindings(rule, severity, cs, file, repo)));
+                        }
+                    }
+                } else {
+                    work.add(() -> rule.check(new RuleContext(rule, severity, cs, repo, sink::add)));
+                }
+            }
+        }
+        work.parallelStream().forEach(Runnable::run);
+        List<Finding> findings = new ArrayList<>();
+        for (Finding f : sink) {
+            if (paths.contains(f.file())) {
+                findings.add(f);
+            }
+        }
+        Collections.sort(findings);
+        return findings;
     }
 
     public ValidationResult validate(CodeSetRepository repo) {
