@@ -51,6 +51,34 @@ public final class Codesets {
     private org.codeset.core.validate.ResultStore store;
 
     /**
+     * After an edit wrote files: keeps their parse in the parse cache (a session opened with
+     * {@link #openCached}), so the next run need not parse them again.
+     */
+    public void cacheWritten(java.util.Collection<String> paths) {
+        if (store == null) {
+            return;
+        }
+        org.codeset.core.model.ParseCache cache = org.codeset.core.model.ParseCache.of(model.root(), model.schemas());
+        for (String rel : paths) {
+            String[] parts = rel.split("/");
+            org.codeset.core.model.CodeSet cs = parts.length >= 3 ? model.codeSet(parts[1]) : null;
+            if (cs == null) {
+                continue;
+            }
+            for (org.codeset.core.model.SourceFile f : cs.files()) {
+                if (f.path().equals(rel)) {
+                    try {
+                        cache.store(f, java.nio.file.Files.readAttributes(model.root().resolve(rel),
+                                java.nio.file.attribute.BasicFileAttributes.class), model.schemas().violations(f));
+                    } catch (java.io.IOException e) {
+                        // the cache is an optimisation
+                    }
+                }
+            }
+        }
+    }
+
+    /**
      * Saves the findings of the current model for the next run (see
      * {@link org.codeset.core.validate.ResultStore}), when it was opened with
      * {@link #openCached} and has been validated.

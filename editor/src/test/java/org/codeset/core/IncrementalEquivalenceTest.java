@@ -59,6 +59,8 @@ class IncrementalEquivalenceTest {
         change("codesets/radiology/spine.yaml", "code: \"72053\"", "code: \"72052\"");
         // a duplicate of a code defined in another file
         change("codesets/radiology/chest.yaml", "code: \"71048\"", "code: \"72040\"");
+        // lines move above the other copy: the related location of the finding in chest.yaml follows
+        change("codesets/radiology/spine.yaml", "codes:\n", "codes:\n# a new comment line\n# and another\n");
         change("codesets/radiology/chest.yaml", "code: \"72040\"", "code: \"71048\"");
         // a cycle through two files: a section grouper gets a spine code as parent
         change("codesets/radiology/sections.yaml", "parent: \"70010-76499\"\n", "parent: \"72040\"\n");

@@ -61,6 +61,9 @@ class ResultStoreTest {
         // a duplicate appears in a new file
         write("codesets/a/three.yaml", "codes:\n" + code("1", "Uno", ""));
         assertEquals(3, run().size());
+        // lines move in one.yaml: the related locations in three.yaml's finding follow
+        write("codesets/a/one.yaml", "# moved down\n# by two lines\ncodes:\n" + code("1", "One", ""));
+        assertEquals(3, run().size());
         // the new file goes again, and the code comes back
         Files.delete(dir.resolve("codesets/a/three.yaml"));
         write("codesets/a/one.yaml", "codes:\n" + code("1", "One", "") + code("2", "Two", ""));

@@ -115,14 +115,16 @@ public abstract class EditCommand {
                 throw new UnreadableInputException("cannot write: " + e.getMessage(), e);
             }
             codesets.model(after);
+            codesets.cacheWritten(written.keySet());
             codesets.saveResults();
             return new EditResult(plan.summary, List.copyOf(written.keySet()), newWarnings, plan.notes,
                     new Undo(root, previous, written));
         }
     }
 
+    /** The files in which the new state has findings: the only ones whose old findings matter. */
     private static Set<String> filesWithFindings(ValidationResult r, Set<String> written) {
-        Set<String> files = new HashSet<>(written);
+        Set<String> files = new HashSet<>();
         for (Finding f : r.findings()) {
             files.add(f.file());
         }

@@ -80,6 +80,11 @@ public final class ChangeLog {
         return "d:" + codeset + ":" + normalizedDisplay;
     }
 
+    /** Changes whenever a file changes at all (lines may have moved): for findings that point into it. */
+    public static String fileKey(String path) {
+        return "p:" + path;
+    }
+
     public static String codeSetKey(String codeset) {
         return "s:" + codeset;
     }

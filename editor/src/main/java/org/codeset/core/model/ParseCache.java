@@ -31,14 +31,15 @@ import org.codeset.core.yaml.YamlProblem;
  * after a one-file change parses one file (parsing YAML is the main cost of a cold run).
  *
  * <p>An entry is used only when the file's path, size and modification time and the schemas'
- * digest all match, like git's index. Files modified in the last two seconds are not cached, so
- * a change within one timestamp tick can never be missed. A damaged or foreign entry is ignored
+ * digest all match, like git's index; an entry stored within two seconds of the file's last
+ * change is used only if the file's bytes still have the stored checksum, so a change within one
+ * timestamp tick can never be missed. A damaged or foreign entry is ignored
  * and rewritten. The cache is an optimisation only: any failure to read or write it falls back
  * to parsing.
  */
 public final class ParseCache {
     private static final int MAGIC = 0x43534331; // "CSC1"
-    private static final int FORMAT = 3;
+    private static final int FORMAT = 4;
     private static final long RACY_MILLIS = 2000;
 
     private final Path dir;
@@ -59,7 +60,7 @@ public final class ParseCache {
     }
 
     /** The cached parse of a file, with its violations already in place, or null. */
-    public SourceFile load(String rel, SourceFile.Kind kind, String codesetId, BasicFileAttributes attrs,
+    public SourceFile load(String rel, Path file, SourceFile.Kind kind, String codesetId, BasicFileAttributes attrs,
             SchemaSet schemas) {
         Path p = entry(rel);
         if (!Files.isRegularFile(p)) {
@@ -74,6 +75,13 @@ public final class ParseCache {
                     || !in.readUTF().equals(schemaDigest)) {
                 return null;
             }
+            long storedAt = in.readLong();
+            long checksum = in.readLong();
+            if (storedAt - attrs.lastModifiedTime().toMillis() < RACY_MILLIS
+                    && checksum != SourceFile.checksum(Files.readAllBytes(file))) {
+                // stored within a timestamp tick of the file's last change: trust the bytes, not the time
+                return null;
+            }
             boolean hasRoot = in.readBoolean();
             Reader r = new Reader(bytes, bytes.length - raw.available());
             YNode root = hasRoot ? r.node() : null;
@@ -83,7 +91,6 @@ public final class ParseCache {
             for (int i = 0; i < problems; i++) {
                 list.add(new YamlProblem(in.readUTF(), in.readInt(), in.readInt(), in.readInt(), in.readInt()));
             }
-            long checksum = in.readLong();
             int violations = in.readInt();
             List<SchemaSet.Violation> vs = new ArrayList<>(violations);
             for (int i = 0; i < violations; i++) {
@@ -94,9 +101,9 @@ public final class ParseCache {
                         : null; // only the position of a violation is needed
                 vs.add(new SchemaSet.Violation(message, at, keyword));
             }
-            SourceFile file = new SourceFile(rel, kind, codesetId, new YamlDocument(root, list), attrs.size(), checksum);
-            schemas.prime(file, vs);
-            return file;
+            SourceFile parsed = new SourceFile(rel, kind, codesetId, new YamlDocument(root, list), attrs.size(), checksum);
+            schemas.prime(parsed, vs);
+            return parsed;
         } catch (IOException | RuntimeException e) {
             return null; // damaged or foreign: parse instead
         }
@@ -104,7 +111,7 @@ public final class ParseCache {
 
     /** Stores a parsed file (with its violations) unless the file changed too recently to trust its timestamp. */
     public void store(SourceFile file, BasicFileAttributes attrs, List<SchemaSet.Violation> violations) {
-        if (System.currentTimeMillis() - attrs.lastModifiedTime().toMillis() < RACY_MILLIS) {
+        if (file.checksum() < 0) {
             return;
         }
         try {
@@ -118,6 +125,8 @@ public final class ParseCache {
                 out.writeLong(attrs.size());
                 out.writeLong(attrs.lastModifiedTime().toMillis());
                 out.writeUTF(schemaDigest);
+                out.writeLong(System.currentTimeMillis());
+                out.writeLong(file.checksum());
                 Writer w = new Writer(out);
                 out.writeBoolean(file.root() != null);
                 if (file.root() != null) {
@@ -131,7 +140,6 @@ public final class ParseCache {
                     out.writeInt(p.relatedLine());
                     out.writeInt(p.relatedColumn());
                 }
-                out.writeLong(file.checksum());
                 out.writeInt(violations.size());
                 for (SchemaSet.Violation v : violations) {
                     // only the position of a violation matters once it is found

@@ -119,7 +119,7 @@ public final class RepositoryLoader {
             java.nio.file.attribute.BasicFileAttributes attrs = Files.readAttributes(file,
                     java.nio.file.attribute.BasicFileAttributes.class);
             if (cache != null) {
-                SourceFile cached = cache.load(rel, kind, id, attrs, schemas);
+                SourceFile cached = cache.load(rel, file, kind, id, attrs, schemas);
                 if (cached != null) {
                     return cached;
                 }
@@ -189,19 +189,9 @@ public final class RepositoryLoader {
         if (repo.codeSet(id) == null || (kind == SourceFile.Kind.CODESET && (old == null || replacement == null))) {
             changed.add(ChangeLog.codeSetKey(id));
         }
-        for (SourceFile f : new SourceFile[] {old, replacement}) {
-            if (f != null) {
-                for (org.codeset.core.yaml.YMap node : f.codeNodes()) {
-                    CodeEntry e = new CodeEntry(node, f);
-                    if (e.code() != null) {
-                        changed.add(ChangeLog.codeKey(id, e.code()));
-                    }
-                    if (e.display() != null) {
-                        changed.add(ChangeLog.displayKey(id, CodeSet.normalizeDisplay(e.display())));
-                    }
-                }
-            }
-        }
+        // only the entries that differ: a one-code edit changes one code's keys, not the file's
+        EntryDigest.changedKeys(id, EntryDigest.of(old), EntryDigest.of(replacement), changed);
+        changed.add(ChangeLog.fileKey((replacement != null ? replacement : old).path()));
         return repo.with(cs.withFile(old, replacement), changed);
     }
 

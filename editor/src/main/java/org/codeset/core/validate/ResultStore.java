@@ -20,7 +20,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 import org.codeset.core.model.ChangeLog;
-import org.codeset.core.model.CodeEntry;
+import org.codeset.core.model.EntryDigest;
 import org.codeset.core.model.CodeSet;
 import org.codeset.core.model.CodeSetRepository;
 import org.codeset.core.model.SourceFile;
@@ -40,14 +40,14 @@ import org.codeset.core.model.SourceFile;
  */
 public final class ResultStore {
     private static final int MAGIC = 0x43535231; // "CSR1"
-    private static final int FORMAT = 2;
+    private static final int FORMAT = 3;
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Path dir;
     private final String stamp;
 
     /** What a file's entry holds. */
-    private record Entry(String name, String path, long checksum, long metaChecksum, Set<String> keys,
+    private record Entry(String name, String path, long checksum, long metaChecksum, Map<String, EntryDigest> keys,
             Map<Validator.FileKey, Validator.FileResult> results) {
     }
 
@@ -88,16 +88,20 @@ public final class ResultStore {
                 if (f != null && before != null && f.checksum() == before && f.checksum() >= 0) {
                     continue;
                 }
+                Map<String, EntryDigest> was = Map.of();
                 if (before != null) {
                     Entry old = readEntry(manifest.entries().get(path), repo);
                     if (old == null) {
                         return repo; // cannot tell what the old version defined: start afresh
                     }
-                    changed.addAll(old.keys());
+                    was = old.keys();
                 }
-                if (f != null) {
-                    changed.addAll(keys(f));
+                String codeset = path.split("/")[1];
+                if (path.endsWith("/codeset.yaml") && (f == null || before == null)) {
+                    changed.add(ChangeLog.codeSetKey(codeset));
                 }
+                EntryDigest.changedKeys(codeset, was, EntryDigest.of(f), changed);
+                changed.add(ChangeLog.fileKey(path));
             }
             ChangeLog saved = ChangeLog.start();
             for (Map.Entry<String, SourceFile> e : now.entrySet()) {
@@ -124,24 +128,6 @@ public final class ResultStore {
         } catch (IOException | RuntimeException e) {
             return repo;
         }
-    }
-
-    /** The keys a file version defines: its codes and displays, and its code set if it is codeset.yaml. */
-    private static Set<String> keys(SourceFile f) {
-        Set<String> keys = new HashSet<>();
-        if (f.kind() == SourceFile.Kind.CODESET) {
-            keys.add(ChangeLog.codeSetKey(f.codesetId()));
-        }
-        for (var node : f.codeNodes()) {
-            CodeEntry e = new CodeEntry(node, f);
-            if (e.code() != null) {
-                keys.add(ChangeLog.codeKey(f.codesetId(), e.code()));
-            }
-            if (e.display() != null) {
-                keys.add(ChangeLog.displayKey(f.codesetId(), CodeSet.normalizeDisplay(e.display())));
-            }
-        }
-        return keys;
     }
 
     /**
@@ -184,7 +170,7 @@ public final class ResultStore {
                         name = old.name();
                     } else {
                         name = Long.toHexString(RANDOM.nextLong()) + ".res";
-                        writeEntry(name, new Entry(name, f.path(), f.checksum(), metaChecksum, keys(f), results));
+                        writeEntry(name, new Entry(name, f.path(), f.checksum(), metaChecksum, EntryDigest.of(f), results));
                     }
                     entries.put(f.path(), name);
                     keep.add(name);
@@ -215,8 +201,10 @@ public final class ResultStore {
                     other = f.getValue();
                 }
             }
-            if (other == null || !other.findings().equals(e.getValue().findings())
-                    || !e.getValue().dependencies().containsAll(other.dependencies())) {
+            if (other == null || !other.findings().equals(e.getValue().findings())) {
+                return false;
+            }
+            if (other.dependencies() instanceof Dependencies.Exact x && !e.getValue().dependencies().covers(x.keys)) {
                 return false;
             }
         }
@@ -275,8 +263,8 @@ public final class ResultStore {
         String path = in.readUTF();
         long checksum = in.readLong();
         long metaChecksum = in.readLong();
-        // one set of look-ups for all the file's rules: a little more recomputation, far less to read
-        Set<String> deps = Collections.unmodifiableSet(readStrings(in));
+        // one filter of look-ups for all the file's rules: a little more recomputation, far less to read
+        Dependencies deps = Dependencies.Bloom.read(in);
         int n = in.readInt();
         Map<Validator.FileKey, Validator.FileResult> results = new HashMap<>();
         for (int i = 0; i < n; i++) {
@@ -289,7 +277,15 @@ public final class ResultStore {
             }
             results.put(new Validator.FileKey(rule, severity, null), new Validator.FileResult(List.copyOf(findings), deps, 0));
         }
-        Set<String> keys = withKeys ? readStrings(in) : Set.of();
+        Map<String, EntryDigest> keys = new HashMap<>();
+        if (withKeys) {
+            int k = in.readInt();
+            for (int i = 0; i < k; i++) {
+                String code = in.readUTF();
+                String display = in.readBoolean() ? in.readUTF() : null;
+                keys.put(code, new EntryDigest(code, display, in.readLong()));
+            }
+        }
         return new Entry(name, path, checksum, metaChecksum, keys, results);
     }
 
@@ -303,9 +299,13 @@ public final class ResultStore {
         out.writeLong(e.metaChecksum());
         Set<String> deps = new HashSet<>();
         for (Validator.FileResult r : e.results().values()) {
-            deps.addAll(r.dependencies());
+            if (r.dependencies() instanceof Dependencies.Exact x) {
+                deps.addAll(x.keys);
+            } else {
+                throw new IOException("findings restored from a filter are saved as they were");
+            }
         }
-        writeStrings(out, deps);
+        Dependencies.Bloom.of(deps).write(out);
         out.writeInt(e.results().size());
         for (Map.Entry<Validator.FileKey, Validator.FileResult> r : e.results().entrySet()) {
             out.writeUTF(r.getKey().rule());
@@ -315,7 +315,15 @@ public final class ResultStore {
                 writeFinding(out, f);
             }
         }
-        writeStrings(out, e.keys());
+        out.writeInt(e.keys().size());
+        for (EntryDigest d : e.keys().values()) {
+            out.writeUTF(d.code());
+            out.writeBoolean(d.display() != null);
+            if (d.display() != null) {
+                out.writeUTF(d.display());
+            }
+            out.writeLong(d.hash());
+        }
         write(dir.resolve(name), bytes.toByteArray());
     }
 

@@ -125,6 +125,9 @@ public final class RuleContext {
     /** Reports a finding at an explicit position. */
     public void report(String path, int line, int column, int endLine, int endColumn, String code, String message,
             Finding.Location... related) {
+        for (Finding.Location l : related) {
+            depend(ChangeLog.fileKey(l.file())); // the related place's line moves when its file changes
+        }
         sink.accept(new Finding(rule.id(), severity, path, line, column, endLine, endColumn, message,
                 codeSet == null ? null : codeSet.id(),
                 code, List.of(related)));

@@ -44,7 +44,7 @@ public final class Validator {
     }
 
     /** Findings of a rule in a file, the keys they depend on, and the repository state they were made in. */
-    record FileResult(List<Finding> findings, Set<String> dependencies, long generation) {
+    record FileResult(List<Finding> findings, Dependencies dependencies, long generation) {
     }
 
     /**
@@ -60,7 +60,7 @@ public final class Validator {
         FileResult cached = file.cachedValue(key);
         if (cached != null) {
             Set<String> changed = changes.changedSince(cached.generation());
-            if (changed != null && disjoint(changed, cached.dependencies())) {
+            if (changed != null && !cached.dependencies().touchedBy(changed)) {
                 if (cached.generation() != changes.generation()) {
                     file.cache(key, new FileResult(cached.findings(), cached.dependencies(), changes.generation()));
                 }
@@ -74,21 +74,11 @@ public final class Validator {
         if (file.kind() != SourceFile.Kind.CODESET) {
             out.removeIf(x -> !x.file().equals(file.path()));
         }
-        FileResult result = new FileResult(List.copyOf(out), Collections.unmodifiableSet(dependencies), changes.generation());
+        FileResult result = new FileResult(List.copyOf(out), Dependencies.of(dependencies), changes.generation());
         file.cache(key, result);
         return result.findings();
     }
 
-    private static boolean disjoint(Set<String> changed, Set<String> dependencies) {
-        Set<String> small = changed.size() < dependencies.size() ? changed : dependencies;
-        Set<String> large = small == changed ? dependencies : changed;
-        for (String k : small) {
-            if (large.contains(k)) {
-                return false;
-            }
-        }
-        return true;
-    }
 
     /**
      * The findings in some files only (paths relative to the root): every file-scoped rule on
