@@ -49,6 +49,22 @@ public final class Codesets {
     }
 
     private org.codeset.core.validate.ResultStore store;
+    private boolean persistEdits = true;
+
+    /**
+     * Whether each edit also refreshes the parse cache and the saved findings (default: yes, for
+     * a repository opened with {@link #openCached}). A long-running editor session turns it off
+     * and saves when it pleases.
+     */
+    public Codesets persistEdits(boolean persist) {
+        this.persistEdits = persist;
+        return this;
+    }
+
+    /** Whether edits refresh the caches on disk. */
+    public boolean persistEdits() {
+        return persistEdits && store != null;
+    }
 
     /**
      * After an edit wrote files: keeps their parse in the parse cache (a session opened with

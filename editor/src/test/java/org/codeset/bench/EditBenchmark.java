@@ -17,7 +17,8 @@ public final class EditBenchmark {
     public static void main(String[] args) throws Exception {
         Path root = Path.of(args[0]);
         int n = args.length > 1 ? Integer.parseInt(args[1]) : 20;
-        Codesets c = Codesets.openCached(root);
+        // an editor session: loaded once, caches on disk left alone between edits
+        Codesets c = Codesets.openCached(root).persistEdits(false);
         List<Long> set = new ArrayList<>();
         List<Long> validate = new ArrayList<>();
         for (int i = 0; i < n + 10; i++) {

@@ -115,8 +115,10 @@ public abstract class EditCommand {
                 throw new UnreadableInputException("cannot write: " + e.getMessage(), e);
             }
             codesets.model(after);
-            codesets.cacheWritten(written.keySet());
-            codesets.saveResults();
+            if (codesets.persistEdits()) {
+                codesets.cacheWritten(written.keySet());
+                codesets.saveResults();
+            }
             return new EditResult(plan.summary, List.copyOf(written.keySet()), newWarnings, plan.notes,
                     new Undo(root, previous, written));
         }

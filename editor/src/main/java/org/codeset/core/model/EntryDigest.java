@@ -1,6 +1,5 @@
 package org.codeset.core.model;
 
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -19,10 +18,14 @@ public record EntryDigest(String code, String display, long hash) {
 
     /** The digests of a file's entries, by code. */
     public static Map<String, EntryDigest> of(SourceFile file) {
-        Map<String, EntryDigest> out = new HashMap<>();
         if (file == null) {
-            return out;
+            return Map.of();
         }
+        return file.cached(EntryDigest.class, EntryDigest::compute);
+    }
+
+    private static Map<String, EntryDigest> compute(SourceFile file) {
+        Map<String, EntryDigest> out = new HashMap<>();
         for (YMap node : file.codeNodes()) {
             CodeEntry e = new CodeEntry(node, file);
             if (e.code() != null) {
@@ -30,7 +33,7 @@ public record EntryDigest(String code, String display, long hash) {
                         hash(node)));
             }
         }
-        return out;
+        return Map.copyOf(out);
     }
 
     /**
@@ -90,10 +93,10 @@ public record EntryDigest(String code, String display, long hash) {
     }
 
     private static long text(long h, String s) {
-        for (byte b : s.getBytes(StandardCharsets.UTF_8)) {
-            h = mix(h, b & 0xff);
+        for (int i = 0; i < s.length(); i++) {
+            h = mix(h, s.charAt(i));
         }
-        return mix(h, 0x100);
+        return mix(h, 0x10000);
     }
 
     private static long mix(long h, int v) {
