@@ -41,8 +41,9 @@ final class EditClis {
     }
 
     @Command(name = "init", mixinStandardHelpOptions = true,
-            description = {"Create a new code-set repository: git, the bundled schema/, an empty codesets/,",
-                "a README and a .gitignore. Refused where a repository already is."})
+            description = {"Create a new code-set repository.", "",
+                "git, the bundled schema/, an empty codesets/, a README and a .gitignore. Refused where a repository"
+                    + " already is."})
     static final class InitCli implements Callable<Integer> {
         @Parameters(index = "0", arity = "0..1", paramLabel = "DIR", description = "Where (default: the current folder).")
         Path dir;
@@ -64,8 +65,8 @@ final class EditClis {
     }
 
     @Command(name = "new", mixinStandardHelpOptions = true, footer = EDIT_FOOTER,
-            description = {"Create a code set: codesets/<id>/codeset.yaml (status draft, version 0.1.0) and an",
-                "empty codes.yaml.",
+            description = {"Create a code set.", "",
+                "Writes codesets/<id>/codeset.yaml (status draft, version 0.1.0) and an empty codes.yaml.",
                 "Example: codeset new radiology --title 'Radiology procedures' --system https://codes.example.org/radiology"})
     static final class NewCli extends Edits {
         @Parameters(index = "0", paramLabel = "ID", description = "The id: lower-case letters, digits and '-'.")
@@ -90,8 +91,9 @@ final class EditClis {
     }
 
     @Command(name = "add", mixinStandardHelpOptions = true, footer = EDIT_FOOTER,
-            description = {"Add a code. It goes into the file of its parent (or --file, or the code set's main",
-                "code file), at its place in code order, in canonical form.",
+            description = {"Add a code.", "",
+                "It goes into the file of its parent (or --file, or the code set's main code file), at its place in"
+                    + " code order, in canonical form.",
                 "Example: codeset add radiology 72041 --display 'X-ray of cervical spine, 1 view' --parent 72020-72295",
                 "         --property modality=DX --property views=1 --mapping icd10cm:M54.2=related-to"})
     static final class AddCli extends Edits {
@@ -164,7 +166,7 @@ final class EditClis {
     }
 
     @Command(name = "set", mixinStandardHelpOptions = true, footer = EDIT_FOOTER,
-            description = {"Change fields of a code; only their lines are rewritten.",
+            description = {"Change fields of a code.", "", "Only the lines of the changed fields are rewritten.",
                 "Example: codeset set radiology 72040 --display 'X-ray of cervical spine; 2 or 3 views' --property views=2",
                 "         codeset set radiology 72040 --unset note --unset properties.bodyPart"})
     static final class SetCli extends Edits {
@@ -225,8 +227,9 @@ final class EditClis {
     }
 
     @Command(name = "relate", mixinStandardHelpOptions = true, footer = EDIT_FOOTER,
-            description = {"Add a relation: replaced-by, see-also, excludes, mutually-exclusive (written on both",
-                "codes) or add-on-to. TARGET is a code of the same code set or <codeset-id>:<code>.",
+            description = {"Add a relation to a code.", "",
+                "TYPE is replaced-by, see-also, excludes, mutually-exclusive (written on both codes) or add-on-to."
+                    + " TARGET is a code of the same code set or <codeset-id>:<code>.",
                 "Example: codeset relate radiology 71045 mutually-exclusive 71046"})
     static class RelateCli extends Edits {
         @Parameters(index = "0", paramLabel = "CODESET")
@@ -253,7 +256,7 @@ final class EditClis {
     }
 
     @Command(name = "unrelate", mixinStandardHelpOptions = true, footer = EDIT_FOOTER,
-            description = {"Remove a relation (both sides of a mutually-exclusive one).",
+            description = {"Remove a relation from a code.", "", "Both sides of a mutually-exclusive one.",
                 "Example: codeset unrelate radiology 72040 see-also 72052"})
     static final class UnrelateCli extends RelateCli {
         @Override
@@ -263,7 +266,7 @@ final class EditClis {
     }
 
     @Command(name = "deprecate", mixinStandardHelpOptions = true, footer = EDIT_FOOTER,
-            description = {"Mark a code deprecated (still valid, not for new use), optionally with its replacement.",
+            description = {"Deprecate a code.", "", "Still valid, not for new use; optionally with its replacement.",
                 "Example: codeset deprecate charges 3240146 --replaced-by 3240046"})
     static final class DeprecateCli extends Edits {
         @Parameters(index = "0", paramLabel = "CODESET")
@@ -282,8 +285,9 @@ final class EditClis {
     }
 
     @Command(name = "retire", mixinStandardHelpOptions = true, footer = EDIT_FOOTER,
-            description = {"Retire a code: it stays in the file (codes are never deleted once used), with its",
-                "retired date and replacement. The places that refer to it are listed.",
+            description = {"Retire a code.", "",
+                "It stays in the file (codes are never deleted once used), with its retired date and replacement."
+                    + " The places that refer to it are listed.",
                 "Example: codeset retire radiology 71020 --replaced-by 71046 --date 2018-01-01"})
     static final class RetireCli extends Edits {
         @Parameters(index = "0", paramLabel = "CODESET")
@@ -305,8 +309,9 @@ final class EditClis {
     }
 
     @Command(name = "remove", mixinStandardHelpOptions = true, footer = EDIT_FOOTER,
-            description = {"Delete a code that was never released (a mistake in a draft). A code that is in a",
-                "release tag is refused: retire it instead. A code others refer to is refused with the places."})
+            description = {"Delete a code that was never released.", "",
+                "For a mistake in a draft. A code that is in a release tag is refused: retire it instead. A code others"
+                    + " refer to is refused with the places."})
     static final class RemoveCli extends Edits {
         @Parameters(index = "0", paramLabel = "CODESET")
         String codeset;
@@ -321,10 +326,10 @@ final class EditClis {
     }
 
     @Command(name = "fmt", mixinStandardHelpOptions = true,
-            description = {"Rewrite code files into the canonical form: codes double-quoted, each entry's keys in",
-                "the order code, display, definition, synonyms, status, effective, retired, abstract, parent,",
-                "properties, relations, mappings, note. Only what differs is touched; comments stay.",
-                "--check lists the files that differ and exits 1 if any does."})
+            description = {"Rewrite code files into the canonical form.", "",
+                "Codes double-quoted, each entry's keys in the order code, display, definition, synonyms, status,"
+                    + " effective, retired, abstract, parent, properties, relations, mappings, note. Only what differs"
+                    + " is touched; comments stay. --check lists the files that differ and exits 1 if any does."})
     static final class FmtCli extends Edits {
         @Option(names = "--check", description = "List the files that are not in canonical form; change nothing.")
         boolean check;

@@ -18,11 +18,11 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "codeset", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = {
-            "Maintain medical code sets (procedure codes, modifiers, diagnoses, local charge codes) as YAML",
-            "files in git: validate them, edit them through the tool, release them as tags.",
+            "Maintain medical code sets (procedure codes, modifiers, diagnoses, local charge codes) as YAML files"
+                + " in git: validate them, edit them through the tool, release them as tags.",
             "",
-            "A code-set repository holds schema/ and codesets/<id>/ (codeset.yaml and code files).",
-            "Run a command inside it, or point at it with --repo DIR."},
+            "A code-set repository holds schema/ and codesets/<id>/ (codeset.yaml and code files). Run a command"
+                + " inside it, or point at it with --repo DIR."},
         subcommands = {ValidateCli.class, EditClis.InitCli.class, EditClis.NewCli.class, EditClis.AddCli.class,
             EditClis.SetCli.class, EditClis.RelateCli.class, EditClis.UnrelateCli.class, EditClis.DeprecateCli.class,
             EditClis.RetireCli.class, EditClis.RemoveCli.class, QueryClis.ShowCli.class, QueryClis.SearchCli.class,

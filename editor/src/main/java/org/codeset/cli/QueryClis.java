@@ -27,8 +27,9 @@ final class QueryClis {
     enum Format { TEXT, JSON }
 
     @Command(name = "show", mixinStandardHelpOptions = true,
-            description = {"Show a code: its entry, its parents and children, and every place in the repository",
-                "that refers to it (where used).", "Example: codeset show radiology 72040"})
+            description = {"Show a code and where it is used.", "",
+                "Its entry, its parents and children, and every place in the repository that refers to it.",
+                "Example: codeset show radiology 72040"})
     static final class ShowCli implements Callable<Integer> {
         @CommandLine.Mixin
         RepoOption repo;
@@ -102,8 +103,9 @@ final class QueryClis {
     }
 
     @Command(name = "search", mixinStandardHelpOptions = true,
-            description = {"Find codes whose code, display, synonyms or definition match TEXT, best first:",
-                "exact code, code prefix, display, words of the display, synonyms, definition; active codes first.",
+            description = {"Find codes by code, display, synonyms or definition.", "",
+                "Best first: exact code, code prefix, display, words of the display, synonyms, definition; active"
+                    + " codes first.",
                 "Example: codeset search 'cervical spine' --codeset radiology"})
     static final class SearchCli implements Callable<Integer> {
         @CommandLine.Mixin

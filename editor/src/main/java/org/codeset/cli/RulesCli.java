@@ -13,10 +13,11 @@ import picocli.CommandLine.Option;
 
 @Command(name = "rules", mixinStandardHelpOptions = true,
         description = {
-            "List the validation rules: every rule found on the class path (built in, or contributed",
-            "by a jar through META-INF/services/org.codeset.core.validate.Rule), with its id,",
-            "default severity and what it finds. --format markdown writes the rules page",
-            "(docs/rules.md), with each rule's failing example and its fix."})
+            "List the validation rules.",
+            "",
+            "Every rule found on the class path (built in, or contributed by a jar through"
+                + " META-INF/services/org.codeset.core.validate.Rule), with its id, default severity and what it finds."
+                + " --format markdown writes the rules page (docs/rules.md), with each rule's failing example and its fix."})
 final class RulesCli implements Callable<Integer> {
     enum Format { TEXT, MARKDOWN }
 

@@ -19,8 +19,9 @@ import picocli.CommandLine.Option;
 
 @Command(name = "validate", mixinStandardHelpOptions = true,
         description = {
-            "Check every code set of the repository against its JSON Schema and the rules",
-            "(run 'codeset rules' for the list). Each finding names the file, line and column:",
+            "Check every code set against its JSON Schema and the rules.",
+            "",
+            "Run 'codeset rules' for the rules. Each finding names the file, line and column:",
             "",
             "  <file>:<line>:<col>: <severity> [<rule-id>] <message>",
             "",
