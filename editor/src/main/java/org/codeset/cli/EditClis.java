@@ -97,11 +97,8 @@ final class EditClis {
                 "Example: codeset add radiology 72041 --display 'X-ray of cervical spine, 1 view' --parent 72020-72295",
                 "         --property modality=DX --property views=1 --mapping icd10cm:M54.2=related-to"})
     static final class AddCli extends Edits {
-        @Parameters(index = "0", paramLabel = "CODESET")
-        String codeset;
-
-        @Parameters(index = "1", paramLabel = "CODE", description = "The code, exactly as it is written (01996 stays 01996).")
-        String code;
+        @CommandLine.Mixin
+        CodeArgs args;
 
         @Option(names = "--display", required = true, paramLabel = "TEXT")
         String display;
@@ -139,7 +136,7 @@ final class EditClis {
 
         @Override
         EditCommand command(Codesets c) throws CodesetException {
-            AddCommand a = c.add().codeset(codeset).code(code).display(display).definition(definition).effective(effective)
+            AddCommand a = c.add().codeset(args.codeset).code(args.code).display(display).definition(definition).effective(effective)
                     .abstractCode(abstractCode).note(note).file(file);
             for (String s : synonyms == null ? List.<String>of() : synonyms) {
                 a.synonym(s);
@@ -170,11 +167,8 @@ final class EditClis {
                 "Example: codeset set radiology 72040 --display 'X-ray of cervical spine; 2 or 3 views' --property views=2",
                 "         codeset set radiology 72040 --unset note --unset properties.bodyPart"})
     static final class SetCli extends Edits {
-        @Parameters(index = "0", paramLabel = "CODESET")
-        String codeset;
-
-        @Parameters(index = "1", paramLabel = "CODE")
-        String code;
+        @CommandLine.Mixin
+        CodeArgs args;
 
         @Option(names = "--display", paramLabel = "TEXT")
         String display;
@@ -200,7 +194,7 @@ final class EditClis {
 
         @Override
         EditCommand command(Codesets c) throws CodesetException {
-            SetCommand s = c.set().codeset(codeset).code(code);
+            SetCommand s = c.set().codeset(args.codeset).code(args.code);
             if (display != null) {
                 s.display(display);
             }
@@ -232,11 +226,8 @@ final class EditClis {
                     + " TARGET is a code of the same code set or <codeset-id>:<code>.",
                 "Example: codeset relate radiology 71045 mutually-exclusive 71046"})
     static class RelateCli extends Edits {
-        @Parameters(index = "0", paramLabel = "CODESET")
-        String codeset;
-
-        @Parameters(index = "1", paramLabel = "CODE")
-        String code;
+        @CommandLine.Mixin
+        CodeArgs args;
 
         @Parameters(index = "2", paramLabel = "TYPE")
         String type;
@@ -251,7 +242,7 @@ final class EditClis {
         @Override
         EditCommand command(Codesets c) {
             RelateCommand r = remove() ? c.unrelate() : c.relate();
-            return r.codeset(codeset).code(code).type(type).target(target);
+            return r.codeset(args.codeset).code(args.code).type(type).target(target);
         }
     }
 
@@ -269,18 +260,15 @@ final class EditClis {
             description = {"Deprecate a code.", "", "Still valid, not for new use; optionally with its replacement.",
                 "Example: codeset deprecate charges 3240146 --replaced-by 3240046"})
     static final class DeprecateCli extends Edits {
-        @Parameters(index = "0", paramLabel = "CODESET")
-        String codeset;
-
-        @Parameters(index = "1", paramLabel = "CODE")
-        String code;
+        @CommandLine.Mixin
+        CodeArgs args;
 
         @Option(names = "--replaced-by", paramLabel = "CODE")
         String replacedBy;
 
         @Override
         EditCommand command(Codesets c) {
-            return c.deprecate().codeset(codeset).code(code).replacedBy(replacedBy);
+            return c.deprecate().codeset(args.codeset).code(args.code).replacedBy(replacedBy);
         }
     }
 
@@ -290,11 +278,8 @@ final class EditClis {
                     + " The places that refer to it are listed.",
                 "Example: codeset retire radiology 71020 --replaced-by 71046 --date 2018-01-01"})
     static final class RetireCli extends Edits {
-        @Parameters(index = "0", paramLabel = "CODESET")
-        String codeset;
-
-        @Parameters(index = "1", paramLabel = "CODE")
-        String code;
+        @CommandLine.Mixin
+        CodeArgs args;
 
         @Option(names = "--replaced-by", paramLabel = "CODE")
         String replacedBy;
@@ -304,7 +289,7 @@ final class EditClis {
 
         @Override
         EditCommand command(Codesets c) {
-            return c.retire().codeset(codeset).code(code).replacedBy(replacedBy).date(date);
+            return c.retire().codeset(args.codeset).code(args.code).replacedBy(replacedBy).date(date);
         }
     }
 
@@ -313,15 +298,12 @@ final class EditClis {
                 "For a mistake in a draft. A code that is in a release tag is refused: retire it instead. A code others"
                     + " refer to is refused with the places."})
     static final class RemoveCli extends Edits {
-        @Parameters(index = "0", paramLabel = "CODESET")
-        String codeset;
-
-        @Parameters(index = "1", paramLabel = "CODE")
-        String code;
+        @CommandLine.Mixin
+        CodeArgs args;
 
         @Override
         EditCommand command(Codesets c) {
-            return c.remove().codeset(codeset).code(code);
+            return c.remove().codeset(args.codeset).code(args.code);
         }
     }
 

@@ -34,11 +34,8 @@ final class QueryClis {
         @CommandLine.Mixin
         RepoOption repo;
 
-        @Parameters(index = "0", paramLabel = "CODESET")
-        String codeset;
-
-        @Parameters(index = "1", paramLabel = "CODE")
-        String code;
+        @CommandLine.Mixin
+        CodeArgs args;
 
         @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT", description = "text or json.")
         Format format;
@@ -48,7 +45,7 @@ final class QueryClis {
 
         @Override
         public Integer call() throws Exception {
-            CodeView v = Codesets.openCached(repo.repo).show(codeset, code);
+            CodeView v = Codesets.openCached(repo.repo).show(args.codeset, args.code);
             PrintWriter out = spec.commandLine().getOut();
             CodeEntry e = v.entry();
             if (format == Format.JSON) {

@@ -86,13 +86,15 @@ public abstract sealed class Dependencies {
 
         private void add(String key) {
             long h = hash(key);
-            int h1 = (int) h;
-            int h2 = (int) (h >>> 32);
-            int n = bits.length * 64;
             for (int i = 0; i < HASHES; i++) {
-                int bit = Math.floorMod(h1 + i * h2, n);
+                int bit = bit(h, i);
                 bits[bit >>> 6] |= 1L << bit;
             }
+        }
+
+        /** The i-th bit of a key (double hashing over the two halves of its 64-bit hash). */
+        private int bit(long h, int i) {
+            return Math.floorMod((int) h + i * (int) (h >>> 32), bits.length * 64);
         }
 
         boolean mayContain(String key) {
@@ -100,11 +102,8 @@ public abstract sealed class Dependencies {
                 return files.contains(key);
             }
             long h = hash(key);
-            int h1 = (int) h;
-            int h2 = (int) (h >>> 32);
-            int n = bits.length * 64;
             for (int i = 0; i < HASHES; i++) {
-                int bit = Math.floorMod(h1 + i * h2, n);
+                int bit = bit(h, i);
                 if ((bits[bit >>> 6] & (1L << bit)) == 0) {
                     return false;
                 }
