@@ -55,7 +55,7 @@ class BundledCodesetsTest {
         for (String id : new String[] {"yaml-syntax", "schema", "codeset-id-mismatch", "duplicate-code", "code-pattern",
             "unresolved-reference", "hierarchy-cycle", "replacement-chain", "date-order", "property-undeclared",
             "property-type", "property-required", "retired-without-replacement", "reference-to-retired",
-            "asymmetric-relation", "duplicate-display"}) {
+            "asymmetric-relation", "duplicate-display", "released-code-removed", "code-reused"}) {
             assertTrue(rules.get(id) != null, id);
         }
     }

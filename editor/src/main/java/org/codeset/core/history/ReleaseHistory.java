@@ -3,22 +3,28 @@ package org.codeset.core.history;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.codeset.core.errors.UnreadableInputException;
-import org.codeset.core.yaml.YMap;
-import org.codeset.core.yaml.YNode;
-import org.codeset.core.yaml.YSeq;
-import org.codeset.core.yaml.YamlDocument;
-import org.codeset.core.yaml.YamlParser;
+import org.codeset.core.model.CodeEntry;
+import org.codeset.core.model.CodeSet;
+import org.codeset.core.model.RepositoryLoader;
+import org.codeset.core.model.SourceFile;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevObject;
+import org.eclipse.jgit.revwalk.RevTag;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.eclipse.jgit.treewalk.TreeWalk;
@@ -26,66 +32,112 @@ import org.eclipse.jgit.treewalk.filter.PathFilter;
 
 /**
  * What the release tags ({@code <id>/v<version>}) of a code set hold, read from git objects
- * alone (no work tree): the answer to "was this code ever released?".
+ * alone (no work tree). Snapshots are kept per commit for the life of the process: a tag never
+ * moves, so what it holds never changes.
  */
 public final class ReleaseHistory {
+    private static final Map<String, CodeSet> SNAPSHOTS = new ConcurrentHashMap<>();
+
     private ReleaseHistory() {
     }
 
-    /** The release tag names of a code set ({@code radiology/v1.2.0}), oldest first by name order. */
-    public static List<String> tags(Path root, String codesetId) throws UnreadableInputException {
-        if (!Files.isDirectory(root.resolve(".git"))) {
+    /** Whether the repository at {@code root} is a git repository. */
+    public static boolean isGit(Path root) {
+        return Files.exists(root.resolve(".git"));
+    }
+
+    private static Repository open(Path root) throws IOException {
+        return new FileRepositoryBuilder().setGitDir(root.resolve(".git").toFile()).setMustExist(true).build();
+    }
+
+    /** The releases of a code set, oldest version first. Tags whose version is not semver are left out. */
+    public static List<Release> releases(Path root, String codesetId) throws UnreadableInputException {
+        if (!isGit(root)) {
             return List.of();
         }
-        try (Repository repo = new FileRepositoryBuilder().setGitDir(root.resolve(".git").toFile()).build()) {
-            List<String> out = new ArrayList<>();
-            for (Ref ref : repo.getRefDatabase().getRefsByPrefix(Constants.R_TAGS + codesetId + "/v")) {
-                out.add(ref.getName().substring(Constants.R_TAGS.length()));
+        try (Repository repo = open(root); RevWalk walk = new RevWalk(repo)) {
+            List<Release> out = new ArrayList<>();
+            String prefix = Constants.R_TAGS + codesetId + "/v";
+            for (Ref ref : repo.getRefDatabase().getRefsByPrefix(prefix)) {
+                SemVer v = SemVer.parse(ref.getName().substring(prefix.length()));
+                if (v == null) {
+                    continue;
+                }
+                RevObject obj = walk.parseAny(ref.getObjectId());
+                String message = "";
+                Instant date = null;
+                if (obj instanceof RevTag tag) {
+                    message = tag.getFullMessage();
+                    PersonIdent who = tag.getTaggerIdent();
+                    date = who == null ? null : who.getWhenAsInstant();
+                }
+                RevCommit commit = walk.parseCommit(ref.getObjectId());
+                if (date == null) {
+                    date = commit.getCommitterIdent().getWhenAsInstant();
+                }
+                out.add(new Release(codesetId, v, ref.getName().substring(Constants.R_TAGS.length()), commit.name(), date,
+                        message));
             }
+            Collections.sort(out);
             return out;
         } catch (IOException e) {
-            throw new UnreadableInputException("cannot read the git repository at " + root + ": " + e.getMessage(), e);
+            throw new UnreadableInputException("cannot read the release tags of " + codesetId + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The release tag names of a code set ({@code radiology/v1.2.0}), oldest version first. */
+    public static List<String> tags(Path root, String codesetId) throws UnreadableInputException {
+        return releases(root, codesetId).stream().map(Release::tag).toList();
+    }
+
+    /** The code set as a release holds it, parsed from the tagged commit's tree. */
+    public static CodeSet snapshot(Path root, Release release) throws UnreadableInputException {
+        CodeSet known = SNAPSHOTS.get(release.commit() + ":" + release.codeset());
+        if (known != null) {
+            return known;
+        }
+        try (Repository repo = open(root); RevWalk walk = new RevWalk(repo)) {
+            RevCommit commit = walk.parseCommit(ObjectId.fromString(release.commit()));
+            SourceFile meta = null;
+            List<SourceFile> files = new ArrayList<>();
+            try (TreeWalk tw = new TreeWalk(repo)) {
+                tw.addTree(commit.getTree());
+                tw.setRecursive(true);
+                tw.setFilter(PathFilter.create("codesets/" + release.codeset()));
+                while (tw.next()) {
+                    String path = tw.getPathString();
+                    if (!path.endsWith(".yaml")) {
+                        continue;
+                    }
+                    byte[] bytes = repo.open(tw.getObjectId(0)).getBytes();
+                    boolean isMeta = path.equals("codesets/" + release.codeset() + "/" + RepositoryLoader.CODESET_FILE);
+                    SourceFile f = RepositoryLoader.parse(path, isMeta ? SourceFile.Kind.CODESET : SourceFile.Kind.CODES,
+                            release.codeset(), bytes);
+                    if (isMeta) {
+                        meta = f;
+                    } else {
+                        files.add(f);
+                    }
+                }
+            }
+            CodeSet cs = new CodeSet(release.codeset(), meta, files);
+            SNAPSHOTS.put(release.commit() + ":" + release.codeset(), cs);
+            return cs;
+        } catch (IOException e) {
+            throw new UnreadableInputException("cannot read release " + release.tag() + ": " + e.getMessage(), e);
         }
     }
 
     /** Every code that appears in any release of the code set. */
     public static Set<String> releasedCodes(Path root, String codesetId) throws UnreadableInputException {
         Set<String> codes = new LinkedHashSet<>();
-        if (!Files.isDirectory(root.resolve(".git"))) {
-            return codes;
-        }
-        try (Repository repo = new FileRepositoryBuilder().setGitDir(root.resolve(".git").toFile()).build();
-                RevWalk walk = new RevWalk(repo)) {
-            for (Ref ref : repo.getRefDatabase().getRefsByPrefix(Constants.R_TAGS + codesetId + "/v")) {
-                ObjectId id = repo.getRefDatabase().peel(ref).getPeeledObjectId();
-                RevCommit commit = walk.parseCommit(id != null ? id : ref.getObjectId());
-                try (TreeWalk tw = new TreeWalk(repo)) {
-                    tw.addTree(commit.getTree());
-                    tw.setRecursive(true);
-                    tw.setFilter(PathFilter.create("codesets/" + codesetId));
-                    while (tw.next()) {
-                        String path = tw.getPathString();
-                        if (!path.endsWith(".yaml") || path.endsWith("/codeset.yaml")) {
-                            continue;
-                        }
-                        byte[] bytes = repo.open(tw.getObjectId(0)).getBytes();
-                        collect(YamlParser.parse(bytes), codes);
-                    }
-                }
-            }
-            return codes;
-        } catch (IOException e) {
-            throw new UnreadableInputException("cannot read the release tags of " + codesetId + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static void collect(YamlDocument doc, Set<String> codes) {
-        if (doc.root() instanceof YMap m && m.get("codes") instanceof YSeq seq) {
-            for (YNode item : seq.items()) {
-                if (item instanceof YMap e && e.text("code") != null) {
-                    codes.add(e.text("code"));
+        for (Release r : releases(root, codesetId)) {
+            for (CodeEntry e : snapshot(root, r).entries()) {
+                if (e.code() != null) {
+                    codes.add(e.code());
                 }
             }
         }
+        return codes;
     }
 }

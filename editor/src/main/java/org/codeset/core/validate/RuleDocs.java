@@ -24,6 +24,10 @@ public final class RuleDocs {
             b.append("**Problem.** ").append(r.description()).append("\n\n");
             b.append("**Solution.** ").append(r.solution()).append("\n\n");
             RuleExample ex = r.example();
+            for (Map.Entry<String, Map<String, String>> rel : ex.releases().entrySet()) {
+                b.append("Released as `").append(rel.getKey()).append("`:\n\n");
+                files(b, rel.getValue(), Map.of());
+            }
             b.append("Failing example (the finding is reported on the line marked `# expect:`):\n\n");
             files(b, ex.bad(), ex.good());
             b.append("Fixed:\n\n");

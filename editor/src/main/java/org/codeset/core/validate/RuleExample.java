@@ -20,9 +20,12 @@ import java.util.regex.Pattern;
  * holds two parts, headed {@code ## bad} and {@code ## good}; in each, a line
  * {@code --- <path>} starts a file. A line of a bad file that must draw the finding ends with
  * {@code # expect: <rule-id>@<column>}. Code-set folders without a {@code codeset.yaml} get a
- * minimal one, so examples show only what matters.
+ * minimal one, so examples show only what matters. A part headed {@code ## release <tag>}
+ * (before the others) holds files committed to git and tagged as that release, for the rules
+ * that compare with releases.
  */
-public record RuleExample(Map<String, String> bad, Map<String, String> good, List<Expected> expected) {
+public record RuleExample(Map<String, String> bad, Map<String, String> good, List<Expected> expected,
+        Map<String, Map<String, String>> releases) {
     /** Where the bad example must draw a finding. */
     public record Expected(String rule, String file, int line, int column) {
     }
@@ -45,14 +48,20 @@ public record RuleExample(Map<String, String> bad, Map<String, String> good, Lis
     public static RuleExample parse(String text) {
         Map<String, String> bad = new LinkedHashMap<>();
         Map<String, String> good = new LinkedHashMap<>();
+        Map<String, Map<String, String>> releases = new LinkedHashMap<>();
         Map<String, String> current = null;
         String file = null;
         StringBuilder body = new StringBuilder();
         for (String line : text.split("\n", -1)) {
-            if (line.equals("## bad") || line.equals("## good")) {
+            if (line.equals("## bad") || line.equals("## good") || line.startsWith("## release ")) {
                 flush(current, file, body);
                 file = null;
-                current = line.equals("## bad") ? bad : good;
+                if (line.startsWith("## release ")) {
+                    current = new LinkedHashMap<>();
+                    releases.put(line.substring("## release ".length()).trim(), current);
+                } else {
+                    current = line.equals("## bad") ? bad : good;
+                }
             } else if (line.startsWith("--- ")) {
                 flush(current, file, body);
                 file = line.substring(4).trim();
@@ -71,7 +80,9 @@ public record RuleExample(Map<String, String> bad, Map<String, String> good, Lis
                 }
             }
         }
-        return new RuleExample(addMeta(bad), addMeta(good), expected);
+        Map<String, Map<String, String>> tagged = new LinkedHashMap<>();
+        releases.forEach((tag, files) -> tagged.put(tag, addMeta(files)));
+        return new RuleExample(addMeta(bad), addMeta(good), expected, tagged);
     }
 
     private static void flush(Map<String, String> into, String file, StringBuilder body) {
@@ -96,8 +107,34 @@ public record RuleExample(Map<String, String> bad, Map<String, String> good, Lis
         return out;
     }
 
-    /** Writes the bad or good files below {@code root}. */
+    /**
+     * Writes the bad or good files below {@code root}; first, each release's files, committed and
+     * tagged in a git repository there.
+     */
     public void write(Path root, boolean badOne) throws IOException {
+        if (!releases.isEmpty()) {
+            try (org.eclipse.jgit.api.Git git = org.eclipse.jgit.api.Git.init().setDirectory(root.toFile())
+                    .setInitialBranch("main").call()) {
+                org.eclipse.jgit.lib.PersonIdent who = new org.eclipse.jgit.lib.PersonIdent("Example", "example@example.org");
+                for (Map.Entry<String, Map<String, String>> r : releases.entrySet()) {
+                    for (Map.Entry<String, String> e : r.getValue().entrySet()) {
+                        Path p = root.resolve(e.getKey());
+                        Files.createDirectories(p.getParent());
+                        Files.writeString(p, e.getValue());
+                    }
+                    git.add().addFilepattern("codesets").call();
+                    git.commit().setMessage("release " + r.getKey()).setAuthor(who).setCommitter(who).call();
+                    git.tag().setName(r.getKey()).setAnnotated(true).setMessage(r.getKey()).setTagger(who).call();
+                }
+                for (Map<String, String> files : releases.values()) {
+                    for (String rel : files.keySet()) {
+                        Files.deleteIfExists(root.resolve(rel));
+                    }
+                }
+            } catch (org.eclipse.jgit.api.errors.GitAPIException e) {
+                throw new IOException("cannot make the example's releases: " + e.getMessage(), e);
+            }
+        }
         for (Map.Entry<String, String> e : (badOne ? bad : good).entrySet()) {
             Path p = root.resolve(e.getKey());
             Files.createDirectories(p.getParent());
