@@ -192,6 +192,16 @@ public final class Codesets {
         return new org.codeset.core.edit.FormatCommand(this);
     }
 
+    /** {@code diff}: the semantic change between releases, or a release and the working tree. */
+    public org.codeset.core.diff.DiffCommand diff() {
+        return new org.codeset.core.diff.DiffCommand(this);
+    }
+
+    /** {@code releases}: a code set's releases, oldest first. */
+    public java.util.List<org.codeset.core.history.Release> releases(String codeset) throws CodesetException {
+        return org.codeset.core.history.ReleaseHistory.releases(model.root(), codeset);
+    }
+
     /** {@code show}: a code, its parents and children, and where it is used. */
     public org.codeset.core.query.CodeView show(String codeset, String code) throws CodesetException {
         return org.codeset.core.query.CodeView.of(model, codeset, code);

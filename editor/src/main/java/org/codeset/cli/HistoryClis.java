@@ -1,0 +1,204 @@
+package org.codeset.cli;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import org.codeset.core.Codesets;
+import org.codeset.core.diff.CodeSetDiff;
+import org.codeset.core.diff.DiffCommand;
+import org.codeset.core.errors.InvalidArgumentException;
+import org.codeset.core.history.Release;
+import org.codeset.core.history.ReleaseHistory;
+import org.codeset.core.model.CodeSet;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.dataformat.csv.CsvMapper;
+import tools.jackson.dataformat.csv.CsvSchema;
+
+/** The commands that read releases: releases and diff. */
+final class HistoryClis {
+    private HistoryClis() {
+    }
+
+    private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+
+    @Command(name = "releases", mixinStandardHelpOptions = true,
+            description = {"List the releases of code sets.", "",
+                "Each release tag <id>/v<version>, with its date, the number of codes and the number of changes"
+                    + " since the release before; read from git objects alone."})
+    static final class ReleasesCli implements Callable<Integer> {
+        enum Format { TEXT, JSON }
+
+        @CommandLine.Mixin
+        RepoOption repo;
+
+        @Parameters(index = "0", arity = "0..1", paramLabel = "CODESET", description = "One code set (default: all).")
+        String codeset;
+
+        @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT", description = "text or json.")
+        Format format;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            Codesets c = Codesets.openCached(repo.repo);
+            List<String> ids = new ArrayList<>();
+            if (codeset != null) {
+                ids.add(codeset);
+            } else {
+                c.model().codeSets().forEach(cs -> ids.add(cs.id()));
+            }
+            PrintWriter out = spec.commandLine().getOut();
+            ArrayNode array = JSON.createArrayNode();
+            for (String id : ids) {
+                CodeSet previous = null;
+                for (Release r : c.releases(id)) {
+                    CodeSet snapshot = ReleaseHistory.snapshot(c.root(), r);
+                    CodeSetDiff.Result d = CodeSetDiff.between(previous, snapshot);
+                    previous = snapshot;
+                    if (format == Format.JSON) {
+                        array.addObject().put("codeset", id).put("version", r.version().toString()).put("tag", r.tag())
+                                .put("date", r.date().toString()).put("commit", r.commit())
+                                .put("codes", snapshot.entries().size()).put("changes", d.size());
+                    } else {
+                        out.printf("%-32s %s  %,6d codes  %,5d changes%n", r.tag(), r.date().toString().substring(0, 10),
+                                snapshot.entries().size(), d.size());
+                    }
+                }
+            }
+            if (format == Format.JSON) {
+                out.println(JSON.writeValueAsString(array));
+            }
+            return Main.OK;
+        }
+    }
+
+    @Command(name = "diff", mixinStandardHelpOptions = true,
+            description = {"Show the semantic change of a code set between two releases.", "",
+                "Between <id>@<version> and <id>@<version>, or the working tree (--working, the default): codes"
+                    + " added, changed (which fields, old and new), deprecated, retired, reactivated. Each code has an"
+                    + " action in the manner of CMS's quarterly HCPCS files: A add, S display change, C definition"
+                    + " change, B text and administrative change, F administrative change (deprecation, dates, parent,"
+                    + " properties, relations, mappings), T other (synonyms, note), D discontinue (with its replacement),"
+                    + " R reactivate. The summary names the semantic version bump the change requires.",
+                "Example: codeset diff radiology@1.0.0 radiology@1.1.0 --format json"})
+    static final class DiffCli implements Callable<Integer> {
+        enum Format { TEXT, JSON, CSV }
+
+        @CommandLine.Mixin
+        RepoOption repo;
+
+        @Parameters(index = "0", paramLabel = "ID@VERSION", description = "The older release (VERSION may be 'latest').")
+        String from;
+
+        @Parameters(index = "1", arity = "0..1", paramLabel = "ID@VERSION", description = "The newer release.")
+        String to;
+
+        @Option(names = "--working", description = "Compare with the working tree (the default without a second release).")
+        boolean working;
+
+        @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT", description = "text, json or csv.")
+        Format format;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            String[] a = split(from);
+            String[] b = to == null ? null : split(to);
+            if (b != null && !b[0].equals(a[0])) {
+                throw new InvalidArgumentException("both sides must be releases of one code set: " + from + " and " + to);
+            }
+            if (b != null && working) {
+                throw new InvalidArgumentException("give a second release or --working, not both");
+            }
+            Codesets c = Codesets.openCached(repo.repo);
+            DiffCommand.Outcome o = c.diff().codeset(a[0]).from(a[1]).to(b == null ? null : b[1]).call();
+            PrintWriter out = spec.commandLine().getOut();
+            switch (format) {
+                case JSON -> out.println(JSON.writeValueAsString(json(o)));
+                case CSV -> out.print(csv(o.diff()));
+                default -> text(out, o);
+            }
+            out.flush();
+            return Main.OK;
+        }
+
+        private static String[] split(String ref) throws InvalidArgumentException {
+            int at = ref.lastIndexOf('@');
+            if (at <= 0 || at == ref.length() - 1) {
+                throw new InvalidArgumentException("'" + ref + "' is not <codeset-id>@<version> (for example radiology@1.2.0)");
+            }
+            return new String[] {ref.substring(0, at), ref.substring(at + 1)};
+        }
+
+        private static void text(PrintWriter out, DiffCommand.Outcome o) {
+            CodeSetDiff.Result d = o.diff();
+            out.printf("%s: %s -> %s: %d added, %d changed, %d deprecated, %d retired, %d reactivated%s; bump: %s%n",
+                    d.codeset(), o.from(), o.to(), d.added().size(), d.changed().size(), d.deprecated().size(),
+                    d.retired().size(), d.reactivated().size(), d.removed().isEmpty() ? "" : ", " + d.removed().size()
+                            + " removed", d.bump().name().toLowerCase());
+            for (CodeSetDiff.Change ch : d.all()) {
+                out.printf("%s %s  %s%s%n", ch.action(), ch.code(), ch.display(),
+                        ch.replacedBy().isEmpty() || !ch.action().equals("D") ? "" : "  -> " + String.join(", ", ch.replacedBy()));
+                for (CodeSetDiff.Field f : ch.fields()) {
+                    out.printf("    %s: %s -> %s%n", f.name(), f.before() == null ? "(none)" : f.before(),
+                            f.after() == null ? "(none)" : f.after());
+                }
+            }
+        }
+
+        private static ObjectNode json(DiffCommand.Outcome o) {
+            CodeSetDiff.Result d = o.diff();
+            ObjectNode root = JSON.createObjectNode();
+            root.put("codeset", d.codeset()).put("from", o.from()).put("to", o.to())
+                    .put("bump", d.bump().name().toLowerCase());
+            list(root.putArray("added"), d.added());
+            list(root.putArray("changed"), d.changed());
+            list(root.putArray("deprecated"), d.deprecated());
+            list(root.putArray("retired"), d.retired());
+            list(root.putArray("reactivated"), d.reactivated());
+            list(root.putArray("removed"), d.removed());
+            return root;
+        }
+
+        private static void list(ArrayNode array, List<CodeSetDiff.Change> changes) {
+            for (CodeSetDiff.Change ch : changes) {
+                ObjectNode o = array.addObject();
+                o.put("code", ch.code()).put("action", ch.action()).put("display", ch.display()).put("status", ch.status());
+                ArrayNode fields = o.putArray("fields");
+                for (CodeSetDiff.Field f : ch.fields()) {
+                    fields.addObject().put("field", f.name()).put("before", f.before()).put("after", f.after());
+                }
+                ArrayNode rep = o.putArray("replacedBy");
+                ch.replacedBy().forEach(rep::add);
+            }
+        }
+
+        private static String csv(CodeSetDiff.Result d) {
+            CsvMapper mapper = CsvMapper.builder().build();
+            CsvSchema schema = CsvSchema.builder().addColumn("action").addColumn("code").addColumn("display")
+                    .addColumn("status").addColumn("changed_fields").addColumn("replaced_by").build().withHeader();
+            List<List<String>> rows = new ArrayList<>();
+            for (CodeSetDiff.Change ch : d.all()) {
+                rows.add(List.of(ch.action(), ch.code(), ch.display() == null ? "" : ch.display(),
+                        ch.status() == null ? "" : ch.status(),
+                        String.join(" ", ch.fields().stream().map(CodeSetDiff.Field::name).toList()),
+                        String.join(" ", ch.replacedBy())));
+            }
+            return mapper.writer(schema).writeValueAsString(rows);
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package org.codeset.core.diff;
+
+import java.util.List;
+
+import org.codeset.core.Codesets;
+import org.codeset.core.errors.CodesetException;
+import org.codeset.core.errors.NotFoundException;
+import org.codeset.core.history.Release;
+import org.codeset.core.history.ReleaseHistory;
+import org.codeset.core.history.SemVer;
+import org.codeset.core.model.CodeSet;
+
+/**
+ * The semantic change of a code set between two releases, or a release and the working tree:
+ * {@code codesets.diff().codeset("radiology").from("1.0.0").to("1.1.0").call()}.
+ */
+public final class DiffCommand {
+    private final Codesets codesets;
+    private String codeset;
+    private String from;
+    private String to;
+
+    public DiffCommand(Codesets codesets) {
+        this.codesets = codesets;
+    }
+
+    public DiffCommand codeset(String id) {
+        this.codeset = id;
+        return this;
+    }
+
+    /** The older release's version ({@code 1.0.0}, or {@code latest}). */
+    public DiffCommand from(String version) {
+        this.from = version;
+        return this;
+    }
+
+    /** The newer release's version; null (the default): the working tree. */
+    public DiffCommand to(String version) {
+        this.to = version;
+        return this;
+    }
+
+    /** The result, with the labels of both sides. */
+    public record Outcome(String from, String to, CodeSetDiff.Result diff) {
+    }
+
+    public Outcome call() throws CodesetException {
+        List<Release> releases = ReleaseHistory.releases(codesets.root(), codeset);
+        Release a = find(releases, from);
+        CodeSet before = ReleaseHistory.snapshot(codesets.root(), a);
+        CodeSet after;
+        String label;
+        if (to == null) {
+            after = codesets.model().codeSet(codeset);
+            if (after == null) {
+                throw new NotFoundException("no code set '" + codeset + "' in the working tree");
+            }
+            label = "working tree";
+        } else {
+            Release b = find(releases, to);
+            after = ReleaseHistory.snapshot(codesets.root(), b);
+            label = b.tag();
+        }
+        return new Outcome(a.tag(), label, CodeSetDiff.between(before, after));
+    }
+
+    private Release find(List<Release> releases, String version) throws NotFoundException {
+        if (releases.isEmpty()) {
+            throw new NotFoundException("code set " + codeset + " has no releases (no tags " + codeset + "/v<version>)");
+        }
+        if (version == null || version.equals("latest")) {
+            return releases.get(releases.size() - 1);
+        }
+        SemVer v = SemVer.parse(version.startsWith("v") ? version.substring(1) : version);
+        for (Release r : releases) {
+            if (r.version().equals(v)) {
+                return r;
+            }
+        }
+        throw new NotFoundException("no release " + codeset + "/v" + version + "; releases: "
+                + String.join(", ", releases.stream().map(r -> r.version().toString()).toList()));
+    }
+}
