@@ -31,6 +31,79 @@ final class HistoryClis {
 
     private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
+    @Command(name = "release", mixinStandardHelpOptions = true,
+            description = {"Release a code set: tag a validated version.", "",
+                "Computes the change since the latest release, checks the version (--bump auto: major when a released"
+                    + " code is retired, minor when codes are added or deprecated or relations, mappings or properties"
+                    + " change, patch for text only; an explicit --version must be greater and at least that bump),"
+                    + " writes version in codeset.yaml and a CHANGELOG.md section, validates the tree to be committed,"
+                    + " commits only this code set's folder, and creates the annotated tag <id>/v<version>, whose"
+                    + " message summarises the change and lists the SHA-256 of every file. Other uncommitted changes"
+                    + " are neither committed nor lost. A failure before the tag exists leaves everything as it was.",
+                "Example: codeset release radiology --bump auto --message 'January update' --push origin"})
+    static final class ReleaseCli implements Callable<Integer> {
+        @CommandLine.Mixin
+        RepoOption repo;
+
+        @Parameters(index = "0", paramLabel = "CODESET")
+        String codeset;
+
+        @Option(names = "--version", paramLabel = "X.Y.Z")
+        String version;
+
+        @Option(names = "--bump", paramLabel = "KIND", description = "auto, major, minor or patch.")
+        org.codeset.core.history.ReleaseCommand.Bump bump;
+
+        @Option(names = "--message", paramLabel = "TEXT", description = "A note for the tag and the changelog.")
+        String message;
+
+        @Option(names = "--date", paramLabel = "DATE", description = "The date in the changelog (default: today).")
+        String date;
+
+        @Option(names = "--push", paramLabel = "REMOTE", description = "Push commit and tag (atomically, never forced).")
+        String push;
+
+        @Option(names = "--sign", description = "Sign the tag (not available yet: refused).")
+        boolean sign;
+
+        @Option(names = "--dry-run", description = "Show the version, the change and the tag message; change nothing.")
+        boolean dryRun;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            if (sign) {
+                throw new InvalidArgumentException("--sign is not available yet: tags are annotated, not signed");
+            }
+            Codesets c = Codesets.openCached(repo.repo);
+            var cmd = c.release().codeset(codeset).message(message).dryRun(dryRun).push(push);
+            if (version != null) {
+                cmd.version(version);
+            }
+            if (bump != null) {
+                cmd.bump(bump);
+            }
+            if (date != null) {
+                try {
+                    cmd.date(java.time.LocalDate.parse(date));
+                } catch (java.time.format.DateTimeParseException e) {
+                    throw new InvalidArgumentException("--date " + date + " is not a date; write YYYY-MM-DD");
+                }
+            }
+            var r = cmd.call();
+            PrintWriter out = spec.commandLine().getOut();
+            out.println((dryRun ? "would release " : "released ") + r.tag() + (r.previous() == null ? "" : " (after "
+                    + r.previous() + ", a " + r.diff().bump().name().toLowerCase() + " change)")
+                    + (r.commit() == null ? "" : " at " + r.commit().substring(0, 12)) + (r.pushed() ? ", pushed to " + push : ""));
+            out.println();
+            out.print(r.message());
+            out.flush();
+            return Main.OK;
+        }
+    }
+
     @Command(name = "releases", mixinStandardHelpOptions = true,
             description = {"List the releases of code sets.", "",
                 "Each release tag <id>/v<version>, with its date, the number of codes and the number of changes"

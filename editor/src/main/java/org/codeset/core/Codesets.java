@@ -192,6 +192,11 @@ public final class Codesets {
         return new org.codeset.core.edit.FormatCommand(this);
     }
 
+    /** {@code release}: tag a validated version of a code set. */
+    public org.codeset.core.history.ReleaseCommand release() {
+        return new org.codeset.core.history.ReleaseCommand(this);
+    }
+
     /** {@code diff}: the semantic change between releases, or a release and the working tree. */
     public org.codeset.core.diff.DiffCommand diff() {
         return new org.codeset.core.diff.DiffCommand(this);

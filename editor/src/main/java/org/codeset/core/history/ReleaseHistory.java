@@ -97,35 +97,39 @@ public final class ReleaseHistory {
             return known;
         }
         try (Repository repo = open(root); RevWalk walk = new RevWalk(repo)) {
-            RevCommit commit = walk.parseCommit(ObjectId.fromString(release.commit()));
-            SourceFile meta = null;
-            List<SourceFile> files = new ArrayList<>();
-            try (TreeWalk tw = new TreeWalk(repo)) {
-                tw.addTree(commit.getTree());
-                tw.setRecursive(true);
-                tw.setFilter(PathFilter.create("codesets/" + release.codeset()));
-                while (tw.next()) {
-                    String path = tw.getPathString();
-                    if (!path.endsWith(".yaml")) {
-                        continue;
-                    }
-                    byte[] bytes = repo.open(tw.getObjectId(0)).getBytes();
-                    boolean isMeta = path.equals("codesets/" + release.codeset() + "/" + RepositoryLoader.CODESET_FILE);
-                    SourceFile f = RepositoryLoader.parse(path, isMeta ? SourceFile.Kind.CODESET : SourceFile.Kind.CODES,
-                            release.codeset(), bytes);
-                    if (isMeta) {
-                        meta = f;
-                    } else {
-                        files.add(f);
-                    }
-                }
-            }
-            CodeSet cs = new CodeSet(release.codeset(), meta, files);
+            CodeSet cs = codeSetAt(repo, walk.parseCommit(ObjectId.fromString(release.commit())), release.codeset());
             SNAPSHOTS.put(release.commit() + ":" + release.codeset(), cs);
             return cs;
         } catch (IOException e) {
             throw new UnreadableInputException("cannot read release " + release.tag() + ": " + e.getMessage(), e);
         }
+    }
+
+    /** A code set as a commit's tree holds it (empty when the commit has none). */
+    public static CodeSet codeSetAt(Repository repo, RevCommit commit, String codesetId) throws IOException {
+        SourceFile meta = null;
+        List<SourceFile> files = new ArrayList<>();
+        try (TreeWalk tw = new TreeWalk(repo)) {
+            tw.addTree(commit.getTree());
+            tw.setRecursive(true);
+            tw.setFilter(PathFilter.create("codesets/" + codesetId));
+            while (tw.next()) {
+                String path = tw.getPathString();
+                if (!path.endsWith(".yaml")) {
+                    continue;
+                }
+                byte[] bytes = repo.open(tw.getObjectId(0)).getBytes();
+                boolean isMeta = path.equals("codesets/" + codesetId + "/" + RepositoryLoader.CODESET_FILE);
+                SourceFile f = RepositoryLoader.parse(path, isMeta ? SourceFile.Kind.CODESET : SourceFile.Kind.CODES,
+                        codesetId, bytes);
+                if (isMeta) {
+                    meta = f;
+                } else {
+                    files.add(f);
+                }
+            }
+        }
+        return new CodeSet(codesetId, meta, files);
     }
 
     /** Every code that appears in any release of the code set. */

@@ -1,0 +1,472 @@
+package org.codeset.core.history;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+import org.codeset.core.Codesets;
+import org.codeset.core.diff.CodeSetDiff;
+import org.codeset.core.edit.AtomicFiles;
+import org.codeset.core.edit.RepositoryLock;
+import org.codeset.core.errors.CodesetException;
+import org.codeset.core.errors.EditRefusedException;
+import org.codeset.core.errors.InvalidArgumentException;
+import org.codeset.core.errors.NotFoundException;
+import org.codeset.core.errors.UnreadableInputException;
+import org.codeset.core.model.ChangeLog;
+import org.codeset.core.model.CodeSet;
+import org.codeset.core.model.CodeSetRepository;
+import org.codeset.core.model.EntryDigest;
+import org.codeset.core.model.RepositoryLoader;
+import org.codeset.core.model.SourceFile;
+import org.codeset.core.validate.Finding;
+import org.codeset.core.validate.Severity;
+import org.codeset.core.validate.ValidationResult;
+import org.codeset.core.yaml.YMap;
+import org.codeset.core.yaml.YScalar;
+import org.codeset.core.yaml.YamlParser;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.PushCommand;
+import org.eclipse.jgit.api.Status;
+import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.PersonIdent;
+import org.eclipse.jgit.lib.RefUpdate;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.transport.PushResult;
+import org.eclipse.jgit.transport.RemoteRefUpdate;
+
+/**
+ * Releases a code set: {@code codesets.release().codeset("radiology").bump(Bump.AUTO).call()}.
+ *
+ * <p>Under the repository's lock: computes the change since the latest release and the version
+ * it requires, writes {@code version} in codeset.yaml and a CHANGELOG.md section, validates the
+ * tree that will be committed (this code set as in the working tree, every other one as
+ * committed), commits only this code set's folder, and creates the annotated tag
+ * {@code <id>/v<version>} whose message summarises the change and lists the SHA-256 of every
+ * file of the code set. A failure before the tag exists puts back the files and the branch as
+ * they were; an existing tag is never moved or re-created. {@code push} sends commit and tag in
+ * one atomic push, never forced.
+ */
+public final class ReleaseCommand {
+    /** How to choose the version. */
+    public enum Bump { AUTO, MAJOR, MINOR, PATCH }
+
+    /** What a release did (or, in a dry run, would do). */
+    public record Result(String tag, SemVer version, SemVer previous, CodeSetDiff.Result diff, String commit,
+            List<String> files, String message, boolean pushed) {
+    }
+
+    /** A test hook: called before each step; throwing aborts the release there. */
+    public interface Steps {
+        void before(String step) throws IOException;
+    }
+
+    private final Codesets codesets;
+    private String codeset;
+    private String version;
+    private Bump bump;
+    private String note;
+    private LocalDate date = LocalDate.now();
+    private boolean dryRun;
+    private String remote;
+    private PersonIdent author;
+    private Steps steps = step -> { };
+
+    public ReleaseCommand(Codesets codesets) {
+        this.codesets = codesets;
+    }
+
+    public ReleaseCommand codeset(String id) {
+        this.codeset = id;
+        return this;
+    }
+
+    /** An explicit version: greater than the latest, and at least the bump the changes require. */
+    public ReleaseCommand version(String v) {
+        this.version = v;
+        return this;
+    }
+
+    public ReleaseCommand bump(Bump b) {
+        this.bump = b;
+        return this;
+    }
+
+    /** A note for the tag message and the changelog. */
+    public ReleaseCommand message(String text) {
+        this.note = text;
+        return this;
+    }
+
+    /** The release date written in the changelog (default today). */
+    public ReleaseCommand date(LocalDate d) {
+        this.date = d;
+        return this;
+    }
+
+    public ReleaseCommand dryRun(boolean d) {
+        this.dryRun = d;
+        return this;
+    }
+
+    /** Push commit and tag to this remote (a configured name or a URL) after releasing. */
+    public ReleaseCommand push(String remoteName) {
+        this.remote = remoteName;
+        return this;
+    }
+
+    /** Author and tagger (default: git config user.name and user.email). */
+    public ReleaseCommand author(PersonIdent who) {
+        this.author = who;
+        return this;
+    }
+
+    ReleaseCommand steps(Steps s) {
+        this.steps = s;
+        return this;
+    }
+
+    /** For tests in other packages: inject a failure before a named step. */
+    public ReleaseCommand failBefore(String step) {
+        return steps(s -> {
+            if (s.equals(step)) {
+                throw new IOException("injected failure before " + step);
+            }
+        });
+    }
+
+    public Result call() throws CodesetException {
+        if (codeset == null) {
+            throw new InvalidArgumentException("give the code set to release");
+        }
+        if ((version == null) == (bump == null)) {
+            throw new InvalidArgumentException("give either --version X.Y.Z or --bump auto|major|minor|patch");
+        }
+        Path root = codesets.root();
+        if (!ReleaseHistory.isGit(root)) {
+            throw new NotFoundException(root + " is not a git repository; releases are git tags (run git init, or codeset init)");
+        }
+        try (RepositoryLock lock = RepositoryLock.acquire(root); Git git = Git.open(root.toFile())) {
+            return release(git, root);
+        } catch (IOException e) {
+            throw new UnreadableInputException("cannot release " + codeset + ": " + e.getMessage(), e);
+        }
+    }
+
+    private Result release(Git git, Path root) throws CodesetException, IOException {
+        Repository repo = git.getRepository();
+        CodeSet working = codesets.model().codeSet(codeset);
+        if (working == null || working.metaFile() == null) {
+            throw new NotFoundException("no code set '" + codeset + "' with a codeset.yaml in " + root);
+        }
+        List<Release> releases = ReleaseHistory.releases(root, codeset);
+        Release latest = releases.isEmpty() ? null : releases.get(releases.size() - 1);
+        CodeSet before = latest == null ? null : ReleaseHistory.snapshot(root, latest);
+        CodeSetDiff.Result diff = CodeSetDiff.between(before, working);
+        if (latest != null && diff.size() == 0 && diff.bump() == SemVer.Bump.NONE) {
+            throw new EditRefusedException("refused: nothing in " + codeset + " changed since " + latest.tag());
+        }
+        SemVer previous = latest == null ? null : latest.version();
+        SemVer next = chooseVersion(previous, diff);
+        String tag = codeset + "/v" + next;
+        if (repo.exactRef("refs/tags/" + tag) != null) {
+            throw new EditRefusedException("refused: " + tag + " exists already; a released version is never re-created");
+        }
+
+        // the files the release writes
+        String metaPath = working.metaFile().path();
+        String changelogPath = "codesets/" + codeset + "/CHANGELOG.md";
+        byte[] metaBefore = Files.readAllBytes(root.resolve(metaPath));
+        byte[] metaAfter = withVersion(metaBefore, metaPath, next);
+        Path changelog = root.resolve(changelogPath);
+        byte[] changelogBefore = Files.exists(changelog) ? Files.readAllBytes(changelog) : null;
+        byte[] changelogAfter = changelog(changelogBefore, next, diff).getBytes(StandardCharsets.UTF_8);
+
+        // validate the tree that will be committed
+        CodeSetRepository committed = committedState(git, RepositoryLoader.update(codesets.model(), metaPath, metaAfter));
+        ValidationResult result = codesets.validation(committed);
+        if (result.hasErrors()) {
+            throw new EditRefusedException("refused: " + tag + " would tag a tree with " + result.errors()
+                    + " validation error" + (result.errors() == 1 ? "" : "s"), result.findings().stream()
+                    .filter(f -> f.severity() == Severity.ERROR).toList());
+        }
+        Map<String, byte[]> files = new TreeMap<>();
+        collect(root, codeset, files);
+        files.put(metaPath, metaAfter);
+        files.put(changelogPath, changelogAfter);
+        String message = tagMessage(tag, previous, diff, files);
+        if (dryRun) {
+            return new Result(tag, next, previous, diff, null, List.of(metaPath, changelogPath), message, false);
+        }
+
+        ObjectId head = repo.resolve("HEAD");
+        boolean committedOk = false;
+        try {
+            steps.before("write");
+            AtomicFiles.write(root.resolve(metaPath), metaAfter);
+            AtomicFiles.write(changelog, changelogAfter);
+            steps.before("commit");
+            PersonIdent who = author != null ? author : new PersonIdent(repo);
+            // stage this code set's folder only (new, changed and deleted files), then commit only it:
+            // whatever else is staged or changed stays as it was
+            String folder = "codesets/" + codeset;
+            git.add().addFilepattern(folder).call();
+            git.add().setUpdate(true).addFilepattern(folder).call();
+            RevCommit commit = git.commit().setOnly(folder).setMessage("Release " + tag + "\n\n" + message)
+                    .setAuthor(who).setCommitter(who).call();
+            committedOk = true;
+            steps.before("tag");
+            git.tag().setName(tag).setAnnotated(true).setMessage(message).setTagger(who).setObjectId(commit).call();
+            boolean pushed = false;
+            if (remote != null) {
+                pushed = push(git, tag);
+            }
+            codesets.reload(metaPath, metaAfter);
+            return new Result(tag, next, previous, diff, commit.name(), List.of(metaPath, changelogPath), message, pushed);
+        } catch (GitAPIException | IOException e) {
+            if (repo.exactRef("refs/tags/" + tag) == null) {
+                undo(repo, root, head, committedOk, metaPath, metaBefore, changelogBefore);
+                throw new EditRefusedException("release " + tag + " failed and was undone (files and branch as they were): "
+                        + e.getMessage());
+            }
+            throw new UnreadableInputException(tag + " is released locally, but: " + e.getMessage(), e);
+        }
+    }
+
+    private boolean push(Git git, String tag) throws EditRefusedException {
+        try {
+            String branch = git.getRepository().getFullBranch();
+            PushCommand push = git.push().setRemote(remote).setAtomic(true).setForce(false)
+                    .setRefSpecs(new org.eclipse.jgit.transport.RefSpec(branch + ":" + branch),
+                            new org.eclipse.jgit.transport.RefSpec("refs/tags/" + tag + ":refs/tags/" + tag));
+            for (PushResult r : push.call()) {
+                for (RemoteRefUpdate u : r.getRemoteUpdates()) {
+                    if (u.getStatus() != RemoteRefUpdate.Status.OK && u.getStatus() != RemoteRefUpdate.Status.UP_TO_DATE) {
+                        throw new EditRefusedException(tag + " is released locally, but " + remote + " refused "
+                                + u.getRemoteName() + ": " + u.getStatus() + (u.getMessage() == null ? "" : " (" + u.getMessage()
+                                + ")") + "; pull, then push again (nothing is ever forced)");
+                    }
+                }
+            }
+            return true;
+        } catch (GitAPIException | IOException e) {
+            throw new EditRefusedException(tag + " is released locally, but pushing to " + remote + " failed: "
+                    + e.getMessage() + "; push again when the remote is reachable");
+        }
+    }
+
+    private static void undo(Repository repo, Path root, ObjectId head, boolean committed, String metaPath, byte[] metaBefore,
+            byte[] changelogBefore) throws IOException {
+        if (committed && head != null) {
+            RefUpdate u = repo.updateRef("HEAD");
+            u.setNewObjectId(head);
+            u.setForceUpdate(true);
+            u.update();
+            // the index took the release commit's versions of the two files; put back HEAD's
+            try (Git git = new Git(repo)) {
+                git.reset().addPath(metaPath).addPath(metaPath.replace("codeset.yaml", "CHANGELOG.md")).call();
+            } catch (GitAPIException e) {
+                throw new IOException(e.getMessage(), e);
+            }
+        }
+        AtomicFiles.write(root.resolve(metaPath), metaBefore);
+        AtomicFiles.write(root.resolve(metaPath.replace("codeset.yaml", "CHANGELOG.md")), changelogBefore);
+    }
+
+    private SemVer chooseVersion(SemVer previous, CodeSetDiff.Result diff) throws CodesetException {
+        SemVer.Bump required = diff.bump() == SemVer.Bump.NONE ? SemVer.Bump.PATCH : diff.bump();
+        if (version != null) {
+            SemVer v = SemVer.parse(version.startsWith("v") ? version.substring(1) : version);
+            if (v == null) {
+                throw new InvalidArgumentException("--version " + version + " is not a semantic version X.Y.Z");
+            }
+            if (previous != null) {
+                if (v.compareTo(previous) <= 0) {
+                    throw new EditRefusedException("refused: version " + v + " is not greater than the latest release " + previous);
+                }
+                SemVer least = previous.bump(required);
+                if (v.compareTo(least) < 0) {
+                    throw new EditRefusedException("refused: the changes since " + previous + " need a " + required.name()
+                            .toLowerCase() + " release (" + reason(diff) + "): " + least + " or later");
+                }
+            }
+            return v;
+        }
+        if (previous == null) {
+            return new SemVer(1, 0, 0, null);
+        }
+        SemVer.Bump chosen = switch (bump) {
+            case AUTO -> required;
+            case MAJOR -> SemVer.Bump.MAJOR;
+            case MINOR -> SemVer.Bump.MINOR;
+            case PATCH -> SemVer.Bump.PATCH;
+        };
+        if (chosen.compareTo(required) < 0) {
+            throw new EditRefusedException("refused: the changes since " + previous + " need a " + required.name().toLowerCase()
+                    + " release (" + reason(diff) + "), not " + chosen.name().toLowerCase());
+        }
+        return previous.bump(chosen);
+    }
+
+    private static String reason(CodeSetDiff.Result d) {
+        if (!d.retired().isEmpty() || !d.removed().isEmpty()) {
+            return (d.retired().size() + d.removed().size()) + " released code(s) retired";
+        }
+        if (!d.added().isEmpty() || !d.deprecated().isEmpty()) {
+            return d.added().size() + " added, " + d.deprecated().size() + " deprecated";
+        }
+        return d.changed().size() + " changed";
+    }
+
+    /** codeset.yaml with {@code version:} set, every other byte kept. */
+    private static byte[] withVersion(byte[] bytes, String path, SemVer v) throws CodesetException {
+        var doc = YamlParser.parse(bytes);
+        if (!(doc.root() instanceof YMap m) || !(m.get("version") instanceof YScalar s) || s.line() != s.endLine()) {
+            throw new EditRefusedException("refused: " + path + " has no one-line 'version:' to set; add 'version: 0.0.0'");
+        }
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        String[] lines = text.split("\n", -1);
+        String line = lines[s.line() - 1];
+        lines[s.line() - 1] = line.substring(0, s.column() - 1) + v + line.substring(Math.min(line.length(), s.endColumn() - 1));
+        return String.join("\n", lines).getBytes(StandardCharsets.UTF_8);
+    }
+
+    private String changelog(byte[] existing, SemVer v, CodeSetDiff.Result d) {
+        StringBuilder section = new StringBuilder();
+        section.append("## ").append(v).append(" (").append(date).append(")\n\n");
+        if (note != null) {
+            section.append(note.strip()).append("\n\n");
+        }
+        list(section, "Added", d.added());
+        list(section, "Changed", d.changed());
+        list(section, "Deprecated", d.deprecated());
+        list(section, "Retired", d.retired());
+        list(section, "Reactivated", d.reactivated());
+        if (d.size() == 0) {
+            section.append("Metadata only.\n\n");
+        }
+        String title = "# Changelog of " + codeset + "\n\n";
+        String old = existing == null ? "" : new String(existing, StandardCharsets.UTF_8);
+        if (old.startsWith(title)) {
+            return title + section + old.substring(title.length());
+        }
+        return title + section + old;
+    }
+
+    private static void list(StringBuilder b, String heading, List<CodeSetDiff.Change> changes) {
+        if (changes.isEmpty()) {
+            return;
+        }
+        b.append("### ").append(heading).append("\n\n");
+        for (CodeSetDiff.Change c : changes) {
+            b.append("- `").append(c.code()).append("` ").append(c.display() == null ? "" : c.display());
+            if (!c.fields().isEmpty() && !c.action().equals("A")) {
+                b.append(" (").append(String.join(", ", c.fields().stream().map(CodeSetDiff.Field::name).toList())).append(")");
+            }
+            if (c.action().equals("D") && !c.replacedBy().isEmpty()) {
+                b.append(" → replaced by `").append(String.join("`, `", c.replacedBy())).append("`");
+            }
+            b.append('\n');
+        }
+        b.append('\n');
+    }
+
+    private String tagMessage(String tag, SemVer previous, CodeSetDiff.Result d, Map<String, byte[]> files) {
+        StringBuilder b = new StringBuilder();
+        b.append(tag).append(": ").append(d.added().size()).append(" added, ").append(d.changed().size()).append(" changed, ")
+                .append(d.deprecated().size()).append(" deprecated, ").append(d.retired().size()).append(" retired, ")
+                .append(d.reactivated().size()).append(" reactivated since ").append(previous == null ? "nothing" : previous)
+                .append("\n");
+        if (note != null) {
+            b.append("\n").append(note.strip()).append("\n");
+        }
+        b.append("\nSHA-256 of the code set's files:\n");
+        for (Map.Entry<String, byte[]> f : files.entrySet()) {
+            b.append(sha256(f.getValue())).append("  ").append(f.getKey()).append('\n');
+        }
+        return b.toString();
+    }
+
+    private static void collect(Path root, String codeset, Map<String, byte[]> files) throws IOException {
+        Path dir = root.resolve("codesets").resolve(codeset);
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.filter(Files::isRegularFile).sorted().toList()) {
+                String name = p.getFileName().toString();
+                if (!name.startsWith(".")) {
+                    files.put(root.relativize(p).toString().replace('\\', '/'), Files.readAllBytes(p));
+                }
+            }
+        }
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * The repository as the release commit will hold it: this code set as in the working tree,
+     * every other code set with uncommitted changes as HEAD has it.
+     */
+    private CodeSetRepository committedState(Git git, CodeSetRepository model) throws IOException, CodesetException {
+        Status status;
+        try {
+            status = git.status().addPath("codesets").call();
+        } catch (GitAPIException e) {
+            throw new UnreadableInputException("git status failed: " + e.getMessage(), e);
+        }
+        Set<String> dirty = new HashSet<>();
+        for (Set<String> paths : List.of(status.getModified(), status.getUntracked(), status.getMissing(), status.getAdded(),
+                status.getChanged(), status.getRemoved())) {
+            for (String p : paths) {
+                String[] parts = p.split("/");
+                if (parts.length >= 3 && !parts[1].equals(codeset)) {
+                    dirty.add(parts[1]);
+                }
+            }
+        }
+        if (dirty.isEmpty()) {
+            return model;
+        }
+        Repository repo = git.getRepository();
+        ObjectId head = repo.resolve("HEAD");
+        CodeSetRepository out = model;
+        try (RevWalk walk = new RevWalk(repo)) {
+            RevCommit commit = head == null ? null : walk.parseCommit(head);
+            for (String id : dirty) {
+                CodeSet committed = commit == null ? new CodeSet(id, null, List.of()) : ReleaseHistory.codeSetAt(repo, commit, id);
+                Set<String> keys = new HashSet<>();
+                keys.add(ChangeLog.codeSetKey(id));
+                CodeSet current = out.codeSet(id);
+                for (CodeSet cs : new CodeSet[] {current, committed}) {
+                    if (cs == null) {
+                        continue;
+                    }
+                    for (SourceFile f : cs.files()) {
+                        keys.add(ChangeLog.fileKey(f.path()));
+                        EntryDigest.changedKeys(id, Map.of(), EntryDigest.of(f), keys);
+                    }
+                }
+                out = out.with(committed, keys);
+            }
+        }
+        return out;
+    }
+}
