@@ -104,6 +104,61 @@ final class HistoryClis {
         }
     }
 
+    @Command(name = "history", mixinStandardHelpOptions = true,
+            description = {"Show every release in which a code changed, and what changed.", "",
+                "A per-code git log in terminology terms, read from the release tags; unreleased changes in the working"
+                    + " tree come last.",
+                "Example: codeset history radiology 71010"})
+    static final class HistoryCli implements Callable<Integer> {
+        enum Format { TEXT, JSON }
+
+        @CommandLine.Mixin
+        RepoOption repo;
+
+        @CommandLine.Mixin
+        CodeArgs args;
+
+        @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT", description = "text or json.")
+        Format format;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            Codesets c = Codesets.openCached(repo.repo);
+            var steps = org.codeset.core.history.CodeHistory.of(c.root(), args.codeset, args.code,
+                    c.model().codeSet(args.codeset));
+            PrintWriter out = spec.commandLine().getOut();
+            if (format == Format.JSON) {
+                ArrayNode array = JSON.createArrayNode();
+                for (var s : steps) {
+                    ObjectNode o = array.addObject().put("release", s.release()).put("date", s.date())
+                            .put("action", s.action()).put("display", s.display()).put("status", s.status());
+                    ArrayNode fields = o.putArray("fields");
+                    s.fields().forEach(f -> fields.addObject().put("field", f.name()).put("before", f.before())
+                            .put("after", f.after()));
+                }
+                out.println(JSON.writeValueAsString(array));
+                return Main.OK;
+            }
+            if (steps.isEmpty()) {
+                spec.commandLine().getErr().println("no release of " + args.codeset + " changed code \"" + args.code + "\"");
+            }
+            for (var s : steps) {
+                out.printf("%-24s %s %s  %s [%s]%n", s.release(), s.date().isEmpty() ? "          " : s.date(), s.action(),
+                        s.display(), s.status());
+                if (!s.action().equals("A")) {
+                    for (CodeSetDiff.Field f : s.fields()) {
+                        out.printf("    %s: %s -> %s%n", f.name(), f.before() == null ? "(none)" : f.before(),
+                                f.after() == null ? "(none)" : f.after());
+                    }
+                }
+            }
+            return Main.OK;
+        }
+    }
+
     @Command(name = "releases", mixinStandardHelpOptions = true,
             description = {"List the releases of code sets.", "",
                 "Each release tag <id>/v<version>, with its date, the number of codes and the number of changes"

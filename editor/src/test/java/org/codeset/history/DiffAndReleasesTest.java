@@ -91,6 +91,13 @@ class DiffAndReleasesTest {
     }
 
     @Test
+    void historyOfOneCodeAcrossReleases() throws Exception {
+        var steps = org.codeset.core.history.CodeHistory.of(dir, "rad", "71010", Codesets.open(dir).model().codeSet("rad"));
+        assertEquals(List.of("rad/v1.0.0 A", "rad/v10.0.0 D"), steps.stream().map(s -> s.release() + " " + s.action()).toList());
+        assertEquals("retired", steps.get(1).fields().get(2).name());
+    }
+
+    @Test
     void historyRulesCheckEveryRelease() throws Exception {
         // 71020 dropped (it is in the latest release), 71010 retired in 10.0.0 comes back as something else
         Files.writeString(dir.resolve("codesets/rad/codes.yaml"), "codes:\n"
