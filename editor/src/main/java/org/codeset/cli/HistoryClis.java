@@ -104,6 +104,99 @@ final class HistoryClis {
         }
     }
 
+    @Command(name = "pull", mixinStandardHelpOptions = true,
+            description = {"Fetch a release from a remote, verify it and write it out.", "",
+                "The downstream side. Fetches only the needed tags from any remote (a path, file://, git://,"
+                    + " http(s)://) into a cache, reads the release from the tag's tree without a work tree, verifies"
+                    + " it (the tag exists, is annotated, never moved, and its tree validates), and writes the code set"
+                    + " as JSON or CSV; with --since, the change since that version instead (as codeset diff writes it).",
+                "Example: codeset pull https://git.example.org/terminology.git radiology@latest --since 1.2.0 --out delta.json"})
+    static final class PullCli implements Callable<Integer> {
+        enum Format { JSON, CSV }
+
+        @Parameters(index = "0", paramLabel = "REMOTE")
+        String remote;
+
+        @Parameters(index = "1", paramLabel = "ID[@VERSION]", description = "VERSION defaults to latest.")
+        String ref;
+
+        @Option(names = "--since", paramLabel = "VERSION", description = "Write the change since this version.")
+        String since;
+
+        @Option(names = "--format", defaultValue = "json", paramLabel = "FORMAT", description = "json or csv.")
+        Format format;
+
+        @Option(names = "--out", paramLabel = "FILE", description = "Write here (atomically) instead of standard output.")
+        java.nio.file.Path out;
+
+        @Option(names = "--cache", paramLabel = "DIR", description = "The release cache (default: ~/.cache/codeset/remotes).")
+        java.nio.file.Path cache;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            int at = ref.indexOf('@');
+            String id = at < 0 ? ref : ref.substring(0, at);
+            var pull = new org.codeset.core.history.PullCommand().remote(remote).codeset(id)
+                    .version(at < 0 ? "latest" : ref.substring(at + 1)).since(since);
+            if (cache != null) {
+                pull.cache(cache);
+            }
+            var r = pull.call();
+            String text;
+            if (r.delta() != null) {
+                DiffCommand.Outcome o = new DiffCommand.Outcome(r.since().tag(), r.release().tag(), r.delta());
+                text = format == Format.CSV ? DiffCli.csv(r.delta()) : JSON.writeValueAsString(DiffCli.json(o)) + "\n";
+            } else {
+                text = format == Format.CSV ? snapshotCsv(r.codeSet()) : JSON.writeValueAsString(snapshotJson(r)) + "\n";
+            }
+            if (out != null) {
+                org.codeset.core.edit.AtomicFiles.write(out, text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                spec.commandLine().getErr().println("pulled " + r.release().tag() + (r.since() == null ? "" : " (since "
+                        + r.since().tag() + ")") + " from " + remote + " into " + out);
+            } else {
+                spec.commandLine().getOut().print(text);
+                spec.commandLine().getOut().flush();
+            }
+            return Main.OK;
+        }
+
+        private static ObjectNode snapshotJson(org.codeset.core.history.PullCommand.Result r) {
+            ObjectNode root = JSON.createObjectNode();
+            CodeSet cs = r.codeSet();
+            root.put("codeset", cs.id()).put("version", r.release().version().toString()).put("tag", r.release().tag())
+                    .put("commit", r.release().commit());
+            if (cs.meta() != null) {
+                root.set("metadata", org.codeset.core.schema.SchemaSet.toJson(cs.meta()));
+            }
+            ArrayNode codes = root.putArray("codes");
+            cs.entries().stream().sorted(java.util.Comparator.comparing(e -> e.code() == null ? "" : e.code()))
+                    .forEach(e -> codes.add(org.codeset.core.schema.SchemaSet.toJson(e.node())));
+            return root;
+        }
+
+        private static String snapshotCsv(CodeSet cs) {
+            CsvMapper mapper = CsvMapper.builder().build();
+            CsvSchema schema = CsvSchema.builder().addColumn("code").addColumn("display").addColumn("status")
+                    .addColumn("effective").addColumn("retired").addColumn("parent").addColumn("replaced_by")
+                    .addColumn("definition").build().withHeader();
+            List<List<String>> rows = new ArrayList<>();
+            cs.entries().stream().sorted(java.util.Comparator.comparing(e -> e.code() == null ? "" : e.code())).forEach(e -> {
+                rows.add(List.of(e.code(), nz(e.display()), nz(e.status()), nz(e.node().text("effective")),
+                        nz(e.node().text("retired")), String.join(" ", e.parents().stream().map(Object::toString).toList()),
+                        String.join(" ", e.relationTargets("replaced-by").stream().map(Object::toString).toList()),
+                        nz(e.node().text("definition"))));
+            });
+            return mapper.writer(schema).writeValueAsString(rows);
+        }
+
+        private static String nz(String s) {
+            return s == null ? "" : s;
+        }
+    }
+
     @Command(name = "history", mixinStandardHelpOptions = true,
             description = {"Show every release in which a code changed, and what changed.", "",
                 "A per-code git log in terminology terms, read from the release tags; unreleased changes in the working"
@@ -288,7 +381,7 @@ final class HistoryClis {
             }
         }
 
-        private static ObjectNode json(DiffCommand.Outcome o) {
+        static ObjectNode json(DiffCommand.Outcome o) {
             CodeSetDiff.Result d = o.diff();
             ObjectNode root = JSON.createObjectNode();
             root.put("codeset", d.codeset()).put("from", o.from()).put("to", o.to())
@@ -315,7 +408,7 @@ final class HistoryClis {
             }
         }
 
-        private static String csv(CodeSetDiff.Result d) {
+        static String csv(CodeSetDiff.Result d) {
             CsvMapper mapper = CsvMapper.builder().build();
             CsvSchema schema = CsvSchema.builder().addColumn("action").addColumn("code").addColumn("display")
                     .addColumn("status").addColumn("changed_fields").addColumn("replaced_by").build().withHeader();

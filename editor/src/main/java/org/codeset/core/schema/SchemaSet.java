@@ -123,6 +123,31 @@ public final class SchemaSet {
                 own ? "schema/" : "bundled");
     }
 
+    /**
+     * The schemas given as bytes (from a git tree, say): each file that is null comes from the
+     * bundled ones.
+     */
+    public static SchemaSet of(byte[] codesetSchema, byte[] codesSchema, String origin) throws InvalidSchemaException {
+        SchemaRegistry registry = registry();
+        return new SchemaSet(load(registry, CODESET_SCHEMA, codesetSchema, origin), load(registry, CODES_SCHEMA, codesSchema,
+                origin), origin);
+    }
+
+    private static Compiling load(SchemaRegistry registry, String name, byte[] bytes, String origin)
+            throws InvalidSchemaException {
+        try {
+            byte[] b = bytes != null ? bytes : bundledBytes(name);
+            JsonNode node = JSON.readTree(b);
+            String label = (bytes != null ? origin + " schema/" : "bundled ") + name;
+            return new Compiling(label, node, java.util.concurrent.CompletableFuture.supplyAsync(
+                    () -> registry.getSchema(SchemaLocation.of("https://codeset.local/schema/" + name), node), COMPILER));
+        } catch (JacksonException e) {
+            throw new InvalidSchemaException(origin + " schema/" + name + ": not valid JSON: " + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw new InvalidSchemaException("bundled " + name + ": cannot be read: " + e.getMessage(), e);
+        }
+    }
+
     /** The schemas bundled with the tool. */
     public static SchemaSet bundled() throws InvalidSchemaException {
         SchemaRegistry registry = registry();

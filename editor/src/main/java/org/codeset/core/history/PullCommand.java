@@ -1,0 +1,244 @@
+package org.codeset.core.history;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HexFormat;
+import java.util.List;
+
+import org.codeset.core.diff.CodeSetDiff;
+import org.codeset.core.errors.CodesetException;
+import org.codeset.core.errors.EditRefusedException;
+import org.codeset.core.errors.InvalidArgumentException;
+import org.codeset.core.errors.NotFoundException;
+import org.codeset.core.errors.UnreadableInputException;
+import org.codeset.core.model.CodeSet;
+import org.codeset.core.model.CodeSetRepository;
+import org.codeset.core.validate.Finding;
+import org.codeset.core.validate.Rules;
+import org.codeset.core.validate.Severity;
+import org.codeset.core.validate.Validator;
+import org.eclipse.jgit.api.FetchCommand;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.Ref;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevObject;
+import org.eclipse.jgit.revwalk.RevTag;
+import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.transport.FetchResult;
+import org.eclipse.jgit.transport.RefSpec;
+import org.eclipse.jgit.transport.TagOpt;
+import org.eclipse.jgit.transport.TrackingRefUpdate;
+
+/**
+ * The downstream side: fetches exactly the release tags it needs from any remote JGit reaches
+ * (a path, file://, git://, http(s)://) into a bare cache, reads the release from the tag's tree
+ * without a work tree, and verifies it (the tag exists, is annotated, was not moved since it was
+ * first fetched, and its tree validates) before anything is written out.
+ */
+public final class PullCommand {
+    /** A verified release, and with {@code since}, the change since an earlier one. */
+    public record Result(String remote, Release release, CodeSet codeSet, CodeSetDiff.Result delta, Release since) {
+    }
+
+    private String remote;
+    private String codeset;
+    private String version = "latest";
+    private String since;
+    private Path cache = defaultCache();
+
+    public PullCommand remote(String r) {
+        this.remote = r;
+        return this;
+    }
+
+    public PullCommand codeset(String id) {
+        this.codeset = id;
+        return this;
+    }
+
+    /** The version to pull, or {@code latest} (the default). */
+    public PullCommand version(String v) {
+        this.version = v == null ? "latest" : v;
+        return this;
+    }
+
+    /** Also compute the change since this earlier version. */
+    public PullCommand since(String v) {
+        this.since = v;
+        return this;
+    }
+
+    /** Where fetched releases are kept (default: $XDG_CACHE_HOME/codeset/remotes or ~/.cache/codeset/remotes). */
+    public PullCommand cache(Path dir) {
+        this.cache = dir;
+        return this;
+    }
+
+    static Path defaultCache() {
+        String xdg = System.getenv("XDG_CACHE_HOME");
+        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
+        return base.resolve("codeset").resolve("remotes");
+    }
+
+    public Result call() throws CodesetException {
+        if (remote == null || codeset == null) {
+            throw new InvalidArgumentException("give the remote and the code set: codeset pull <remote> <id>[@<version>]");
+        }
+        String uri = uri(remote);
+        List<String> available = remoteVersions(uri);
+        if (available.isEmpty()) {
+            throw new NotFoundException(remote + " has no releases of " + codeset + " (no tags " + codeset + "/v<version>)");
+        }
+        String chosen = pick(available, version);
+        String earlier = since == null ? null : pick(available, since);
+        if (earlier != null && SemVer.parse(earlier).compareTo(SemVer.parse(chosen)) >= 0) {
+            throw new InvalidArgumentException("--since " + since + " is not older than " + chosen);
+        }
+        Path dir = cache.resolve(sha1(uri) + ".git");
+        try (Git git = openCache(dir)) {
+            fetch(git, uri, chosen, earlier);
+            Release release = verify(git.getRepository(), chosen);
+            CodeSet cs;
+            CodeSetDiff.Result delta = null;
+            Release old = null;
+            try (RevWalk walk = new RevWalk(git.getRepository())) {
+                cs = ReleaseHistory.codeSetAt(git.getRepository(), walk.parseCommit(ObjectId.fromString(release.commit())), codeset);
+                if (earlier != null) {
+                    old = verify(git.getRepository(), earlier);
+                    CodeSet before = ReleaseHistory.codeSetAt(git.getRepository(),
+                            walk.parseCommit(ObjectId.fromString(old.commit())), codeset);
+                    delta = CodeSetDiff.between(before, cs);
+                }
+            }
+            return new Result(remote, release, cs, delta, old);
+        } catch (IOException e) {
+            throw new UnreadableInputException("cannot read the release cache " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String uri(String remote) {
+        Path p = Path.of(remote);
+        if (!remote.contains("://") && Files.exists(p)) {
+            return p.toAbsolutePath().normalize().toUri().toString();
+        }
+        return remote;
+    }
+
+    private List<String> remoteVersions(String uri) throws CodesetException {
+        try {
+            Collection<Ref> refs = Git.lsRemoteRepository().setRemote(uri).setTags(true).setHeads(false).call();
+            String prefix = Constants.R_TAGS + codeset + "/v";
+            List<SemVer> versions = new ArrayList<>();
+            for (Ref r : refs) {
+                if (r.getName().startsWith(prefix) && SemVer.parse(r.getName().substring(prefix.length())) != null) {
+                    versions.add(SemVer.parse(r.getName().substring(prefix.length())));
+                }
+            }
+            versions.sort(null);
+            return versions.stream().map(SemVer::toString).toList();
+        } catch (GitAPIException | RuntimeException e) {
+            throw new UnreadableInputException("cannot reach " + remote + ": " + e.getMessage(), e);
+        }
+    }
+
+    private String pick(List<String> available, String wanted) throws NotFoundException {
+        if (wanted.equals("latest")) {
+            return available.get(available.size() - 1);
+        }
+        String v = wanted.startsWith("v") ? wanted.substring(1) : wanted;
+        if (!available.contains(v)) {
+            throw new NotFoundException(remote + " has no release " + codeset + "/v" + v + "; it has: " + String.join(", ", available));
+        }
+        return v;
+    }
+
+    private static Git openCache(Path dir) throws IOException, CodesetException {
+        try {
+            if (Files.isDirectory(dir)) {
+                return Git.open(dir.toFile());
+            }
+            Files.createDirectories(dir.getParent());
+            Path tmp = Files.createTempDirectory(dir.getParent(), "new");
+            Git.init().setBare(true).setDirectory(tmp.toFile()).call().close();
+            try {
+                Files.move(tmp, dir);
+            } catch (IOException e) {
+                // another process made it first
+            }
+            return Git.open(dir.toFile());
+        } catch (GitAPIException e) {
+            throw new UnreadableInputException("cannot make the release cache " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void fetch(Git git, String uri, String... versions) throws CodesetException {
+        List<RefSpec> specs = new ArrayList<>();
+        for (String v : versions) {
+            if (v != null) {
+                String tag = Constants.R_TAGS + codeset + "/v" + v;
+                specs.add(new RefSpec(tag + ":" + tag)); // never forced: a moved tag is refused
+            }
+        }
+        try {
+            FetchCommand fetch = git.fetch().setRemote(uri).setRefSpecs(specs).setTagOpt(TagOpt.NO_TAGS);
+            FetchResult result = fetch.call();
+            for (TrackingRefUpdate u : result.getTrackingRefUpdates()) {
+                switch (u.getResult()) {
+                    case NEW, NO_CHANGE, FAST_FORWARD -> {
+                    }
+                    default -> throw new EditRefusedException("refused: " + remote + "'s " + u.getRemoteName()
+                            + " is not the one fetched before (" + u.getResult() + "): a release tag must never move");
+                }
+            }
+        } catch (GitAPIException | RuntimeException e) {
+            throw new UnreadableInputException("cannot fetch " + codeset + " releases from " + remote + ": " + e.getMessage(), e);
+        }
+    }
+
+    private Release verify(Repository repo, String v) throws CodesetException, IOException {
+        String tag = codeset + "/v" + v;
+        Ref ref = repo.exactRef(Constants.R_TAGS + tag);
+        if (ref == null) {
+            throw new NotFoundException("the fetch did not bring " + tag);
+        }
+        try (RevWalk walk = new RevWalk(repo)) {
+            RevObject obj = walk.parseAny(ref.getObjectId());
+            if (!(obj instanceof RevTag annotated)) {
+                throw new EditRefusedException("refused: " + tag + " is a lightweight tag; releases are annotated tags");
+            }
+            RevCommit commit = walk.parseCommit(ref.getObjectId());
+            // labelled with the bare cache, which has no work tree: rules that read history see none
+            CodeSetRepository model = TreeRepository.at(repo, commit, repo.getDirectory().toPath());
+            if (model.codeSet(codeset) == null) {
+                throw new NotFoundException(tag + " holds no codesets/" + codeset + "/");
+            }
+            List<Finding> errors = new Validator(Rules.discover()).validate(model).findings().stream()
+                    .filter(f -> f.severity() == Severity.ERROR && codeset.equals(f.codeset())).toList();
+            if (!errors.isEmpty()) {
+                throw new EditRefusedException("refused: the tree of " + tag + " does not validate (" + errors.size()
+                        + " error" + (errors.size() == 1 ? "" : "s") + ")", errors);
+            }
+            return new Release(codeset, SemVer.parse(v), tag, commit.name(),
+                    annotated.getTaggerIdent() == null ? commit.getCommitterIdent().getWhenAsInstant()
+                            : annotated.getTaggerIdent().getWhenAsInstant(), annotated.getFullMessage());
+        }
+    }
+
+    static String sha1(String s) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(s.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
