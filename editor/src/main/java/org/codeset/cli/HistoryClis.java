@@ -69,6 +69,9 @@ final class HistoryClis {
         @Option(names = "--dry-run", description = "Show the version, the change and the tag message; change nothing.")
         boolean dryRun;
 
+        @Option(names = "--stats", hidden = true, description = "Print the time of the git step (stage, commit, tag).")
+        boolean stats;
+
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
@@ -100,6 +103,9 @@ final class HistoryClis {
             out.println();
             out.print(r.message());
             out.flush();
+            if (stats) {
+                spec.commandLine().getErr().printf("stats: git step (stage, commit, tag) %d ms%n", r.gitMillis());
+            }
             return Main.OK;
         }
     }
@@ -268,11 +274,17 @@ final class HistoryClis {
         @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT", description = "text or json.")
         Format format;
 
+        @Option(names = "--remote", paramLabel = "URL", description = "List a remote's releases of CODESET instead.")
+        String remote;
+
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
         @Override
         public Integer call() throws Exception {
+            if (remote != null) {
+                return remote();
+            }
             Codesets c = Codesets.openCached(repo.repo);
             List<String> ids = new ArrayList<>();
             if (codeset != null) {
@@ -296,6 +308,33 @@ final class HistoryClis {
                         out.printf("%-32s %s  %,6d codes  %,5d changes%n", r.tag(), r.date().toString().substring(0, 10),
                                 snapshot.entries().size(), d.size());
                     }
+                }
+            }
+            if (format == Format.JSON) {
+                out.println(JSON.writeValueAsString(array));
+            }
+            return Main.OK;
+        }
+
+        private int remote() throws Exception {
+            if (codeset == null) {
+                throw new InvalidArgumentException("with --remote, name the code set: codeset releases CODESET --remote URL");
+            }
+            var pull = new org.codeset.core.history.PullCommand().remote(remote).codeset(codeset);
+            PrintWriter out = spec.commandLine().getOut();
+            ArrayNode array = JSON.createArrayNode();
+            CodeSet previous = null;
+            for (Release r : pull.releases()) {
+                CodeSet snapshot = pull.snapshot(r);
+                int changes = CodeSetDiff.between(previous, snapshot).size();
+                previous = snapshot;
+                if (format == Format.JSON) {
+                    array.addObject().put("codeset", codeset).put("version", r.version().toString()).put("tag", r.tag())
+                            .put("date", r.date().toString()).put("commit", r.commit())
+                            .put("codes", snapshot.entries().size()).put("changes", changes);
+                } else {
+                    out.printf("%-32s %s  %,6d codes  %,5d changes%n", r.tag(), r.date().toString().substring(0, 10),
+                            snapshot.entries().size(), changes);
                 }
             }
             if (format == Format.JSON) {

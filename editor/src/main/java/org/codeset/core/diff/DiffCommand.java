@@ -48,21 +48,19 @@ public final class DiffCommand {
     public Outcome call() throws CodesetException {
         List<Release> releases = ReleaseHistory.releases(codesets.root(), codeset);
         Release a = find(releases, from);
-        CodeSet before = ReleaseHistory.snapshot(codesets.root(), a);
-        CodeSet after;
-        String label;
+        Release b = null;
+        CodeSet working = null;
         if (to == null) {
-            after = codesets.model().codeSet(codeset);
-            if (after == null) {
+            working = codesets.model().codeSet(codeset);
+            if (working == null) {
                 throw new NotFoundException("no code set '" + codeset + "' in the working tree");
             }
-            label = "working tree";
         } else {
-            Release b = find(releases, to);
-            after = ReleaseHistory.snapshot(codesets.root(), b);
-            label = b.tag();
+            b = find(releases, to);
         }
-        return new Outcome(a.tag(), label, CodeSetDiff.between(before, after));
+        // only the files whose content differs are read and compared
+        CodeSet[] sides = ReleaseHistory.differingFiles(codesets.root(), a, b, working);
+        return new Outcome(a.tag(), b == null ? "working tree" : b.tag(), CodeSetDiff.between(sides[0], sides[1]));
     }
 
     private Release find(List<Release> releases, String version) throws NotFoundException {

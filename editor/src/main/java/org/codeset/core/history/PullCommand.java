@@ -126,6 +126,44 @@ public final class PullCommand {
         }
     }
 
+    /**
+     * Every release of the code set on the remote, fetched into the cache (tags only, never
+     * forced) and verified as tags; for {@code releases --remote}.
+     */
+    public List<Release> releases() throws CodesetException {
+        String uri = uri(remote);
+        List<String> available = remoteVersions(uri);
+        Path dir = cache.resolve(sha1(uri) + ".git");
+        try (Git git = openCache(dir)) {
+            fetch(git, uri, available.toArray(new String[0]));
+            List<Release> out = new ArrayList<>();
+            for (String v : available) {
+                Ref ref = git.getRepository().exactRef(Constants.R_TAGS + codeset + "/v" + v);
+                try (RevWalk walk = new RevWalk(git.getRepository())) {
+                    RevObject obj = walk.parseAny(ref.getObjectId());
+                    RevCommit commit = walk.parseCommit(ref.getObjectId());
+                    out.add(new Release(codeset, SemVer.parse(v), codeset + "/v" + v, commit.name(),
+                            obj instanceof RevTag t && t.getTaggerIdent() != null ? t.getTaggerIdent().getWhenAsInstant()
+                                    : commit.getCommitterIdent().getWhenAsInstant(),
+                            obj instanceof RevTag t2 ? t2.getFullMessage() : ""));
+                }
+            }
+            return out;
+        } catch (IOException e) {
+            throw new UnreadableInputException("cannot read the release cache " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A release's code set from the cache filled by {@link #releases()}. */
+    public CodeSet snapshot(Release r) throws CodesetException {
+        Path dir = cache.resolve(sha1(uri(remote)) + ".git");
+        try (Git git = Git.open(dir.toFile()); RevWalk walk = new RevWalk(git.getRepository())) {
+            return ReleaseHistory.codeSetAt(git.getRepository(), walk.parseCommit(ObjectId.fromString(r.commit())), codeset);
+        } catch (IOException e) {
+            throw new UnreadableInputException("cannot read " + r.tag() + " from the cache: " + e.getMessage(), e);
+        }
+    }
+
     private static String uri(String remote) {
         Path p = Path.of(remote);
         if (!remote.contains("://") && Files.exists(p)) {

@@ -67,7 +67,7 @@ public final class ReleaseCommand {
 
     /** What a release did (or, in a dry run, would do). */
     public record Result(String tag, SemVer version, SemVer previous, CodeSetDiff.Result diff, String commit,
-            List<String> files, String message, boolean pushed) {
+            List<String> files, String message, boolean pushed, long gitMillis) {
     }
 
     /** A test hook: called before each step; throwing aborts the release there. */
@@ -175,8 +175,14 @@ public final class ReleaseCommand {
         }
         List<Release> releases = ReleaseHistory.releases(root, codeset);
         Release latest = releases.isEmpty() ? null : releases.get(releases.size() - 1);
-        CodeSet before = latest == null ? null : ReleaseHistory.snapshot(root, latest);
-        CodeSetDiff.Result diff = CodeSetDiff.between(before, working);
+        CodeSetDiff.Result diff;
+        if (latest == null) {
+            diff = CodeSetDiff.between(null, working);
+        } else {
+            // only the files whose content differs from the latest release are compared
+            CodeSet[] sides = ReleaseHistory.differingFiles(root, latest, null, working);
+            diff = CodeSetDiff.between(sides[0], sides[1]);
+        }
         if (latest != null && diff.size() == 0 && diff.bump() == SemVer.Bump.NONE) {
             throw new EditRefusedException("refused: nothing in " + codeset + " changed since " + latest.tag());
         }
@@ -210,7 +216,7 @@ public final class ReleaseCommand {
         files.put(changelogPath, changelogAfter);
         String message = tagMessage(tag, previous, diff, files);
         if (dryRun) {
-            return new Result(tag, next, previous, diff, null, List.of(metaPath, changelogPath), message, false);
+            return new Result(tag, next, previous, diff, null, List.of(metaPath, changelogPath), message, false, 0);
         }
 
         ObjectId head = repo.resolve("HEAD");
@@ -220,23 +226,42 @@ public final class ReleaseCommand {
             AtomicFiles.write(root.resolve(metaPath), metaAfter);
             AtomicFiles.write(changelog, changelogAfter);
             steps.before("commit");
+            long gitStart = System.nanoTime();
             PersonIdent who = author != null ? author : new PersonIdent(repo);
             // stage this code set's folder only (new, changed and deleted files), then commit only it:
             // whatever else is staged or changed stays as it was
+            // (only the paths git status reports: adding the whole folder would re-hash every file)
             String folder = "codesets/" + codeset;
-            git.add().addFilepattern(folder).call();
-            git.add().setUpdate(true).addFilepattern(folder).call();
+            Status status = git.status().addPath(folder).call();
+            Set<String> stage = new java.util.TreeSet<>();
+            stage.addAll(status.getModified());
+            stage.addAll(status.getUntracked());
+            Set<String> gone = new java.util.TreeSet<>(status.getMissing());
+            if (!stage.isEmpty()) {
+                var add = git.add();
+                stage.forEach(add::addFilepattern);
+                add.call();
+            }
+            if (!gone.isEmpty()) {
+                var rm = git.rm().setCached(true);
+                gone.forEach(rm::addFilepattern);
+                rm.call();
+            }
             RevCommit commit = git.commit().setOnly(folder).setMessage("Release " + tag + "\n\n" + message)
                     .setAuthor(who).setCommitter(who).call();
             committedOk = true;
             steps.before("tag");
             git.tag().setName(tag).setAnnotated(true).setMessage(message).setTagger(who).setObjectId(commit).call();
+            long gitMillis = (System.nanoTime() - gitStart) / 1_000_000;
+            // the history rules of later runs read what this release holds from here, not from a parse
+            ReleaseFacts.record(root, new Release(codeset, next, tag, commit.name(), java.time.Instant.now(), message), working);
             boolean pushed = false;
             if (remote != null) {
                 pushed = push(git, tag);
             }
             codesets.reload(metaPath, metaAfter);
-            return new Result(tag, next, previous, diff, commit.name(), List.of(metaPath, changelogPath), message, pushed);
+            return new Result(tag, next, previous, diff, commit.name(), List.of(metaPath, changelogPath), message, pushed,
+                    gitMillis);
         } catch (GitAPIException | IOException e) {
             if (repo.exactRef("refs/tags/" + tag) == null) {
                 undo(repo, root, head, committedOk, metaPath, metaBefore, changelogBefore);

@@ -132,6 +132,74 @@ public final class ReleaseHistory {
         return new CodeSet(codesetId, meta, files);
     }
 
+    /**
+     * The two sides of a change, reduced to the files whose content differs (by git blob id): a
+     * diff of two releases of a 100,000-code set that changed two files parses two files a side.
+     * {@code to} null means the working tree, given as {@code working}.
+     */
+    public static CodeSet[] differingFiles(Path root, Release from, Release to, CodeSet working) throws UnreadableInputException {
+        try (Repository repo = open(root); RevWalk walk = new RevWalk(repo)) {
+            Map<String, ObjectId> a = blobs(repo, walk.parseCommit(ObjectId.fromString(from.commit())), from.codeset());
+            Map<String, ObjectId> b;
+            Map<String, SourceFile> workingFiles = new java.util.HashMap<>();
+            if (to != null) {
+                b = blobs(repo, walk.parseCommit(ObjectId.fromString(to.commit())), to.codeset());
+            } else {
+                b = new java.util.HashMap<>();
+                try (org.eclipse.jgit.lib.ObjectInserter.Formatter f = new org.eclipse.jgit.lib.ObjectInserter.Formatter()) {
+                    for (SourceFile sf : working.files()) {
+                        byte[] bytes = Files.readAllBytes(root.resolve(sf.path()));
+                        b.put(sf.path(), f.idFor(Constants.OBJ_BLOB, bytes));
+                        workingFiles.put(sf.path(), sf);
+                    }
+                }
+            }
+            java.util.Set<String> paths = new java.util.TreeSet<>(a.keySet());
+            paths.addAll(b.keySet());
+            CodeSet[] out = new CodeSet[2];
+            for (int side = 0; side < 2; side++) {
+                Map<String, ObjectId> mine = side == 0 ? a : b;
+                Map<String, ObjectId> other = side == 0 ? b : a;
+                SourceFile meta = null;
+                List<SourceFile> files = new ArrayList<>();
+                for (String path : paths) {
+                    ObjectId id = mine.get(path);
+                    if (id == null || id.equals(other.get(path))) {
+                        continue;
+                    }
+                    boolean isMeta = path.endsWith("/" + RepositoryLoader.CODESET_FILE) && path.split("/").length == 3;
+                    SourceFile f = side == 1 && to == null ? workingFiles.get(path)
+                            : RepositoryLoader.parse(path, isMeta ? SourceFile.Kind.CODESET : SourceFile.Kind.CODES,
+                                    from.codeset(), repo.open(id).getBytes());
+                    if (isMeta) {
+                        meta = f;
+                    } else {
+                        files.add(f);
+                    }
+                }
+                out[side] = new CodeSet(from.codeset(), meta, files);
+            }
+            return out;
+        } catch (IOException e) {
+            throw new UnreadableInputException("cannot compare releases of " + from.codeset() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Map<String, ObjectId> blobs(Repository repo, RevCommit commit, String codesetId) throws IOException {
+        Map<String, ObjectId> out = new java.util.HashMap<>();
+        try (TreeWalk tw = new TreeWalk(repo)) {
+            tw.addTree(commit.getTree());
+            tw.setRecursive(true);
+            tw.setFilter(PathFilter.create("codesets/" + codesetId));
+            while (tw.next()) {
+                if (tw.getPathString().endsWith(".yaml")) {
+                    out.put(tw.getPathString(), tw.getObjectId(0));
+                }
+            }
+        }
+        return out;
+    }
+
     /** Every code that appears in any release of the code set. */
     public static Set<String> releasedCodes(Path root, String codesetId) throws UnreadableInputException {
         Set<String> codes = new LinkedHashSet<>();

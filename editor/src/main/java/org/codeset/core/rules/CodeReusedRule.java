@@ -2,6 +2,7 @@ package org.codeset.core.rules;
 
 import org.codeset.core.errors.CodesetException;
 import org.codeset.core.history.Release;
+import org.codeset.core.history.ReleaseFacts;
 import org.codeset.core.history.ReleaseHistory;
 import org.codeset.core.model.CodeEntry;
 import org.codeset.core.model.CodeSet;
@@ -21,8 +22,8 @@ public final class CodeReusedRule extends AbstractRule {
         CodeSet cs = ctx.codeSet();
         try {
             for (Release r : ReleaseHistory.releases(ctx.repository().root(), cs.id())) {
-                for (CodeEntry old : ReleaseHistory.snapshot(ctx.repository().root(), r).entries()) {
-                    if (!old.isRetired() || old.code() == null) {
+                for (ReleaseFacts.Fact old : ReleaseFacts.of(ctx.repository().root(), r).codes().values()) {
+                    if (!"retired".equals(old.status())) {
                         continue;
                     }
                     CodeEntry now = cs.get(old.code());

@@ -5,7 +5,7 @@ import java.util.List;
 import org.codeset.core.errors.CodesetException;
 import org.codeset.core.history.Release;
 import org.codeset.core.history.ReleaseHistory;
-import org.codeset.core.model.CodeEntry;
+import org.codeset.core.history.ReleaseFacts;
 import org.codeset.core.model.CodeSet;
 import org.codeset.core.validate.RuleContext;
 import org.codeset.core.validate.Severity;
@@ -28,11 +28,11 @@ public final class ReleasedCodeRemovedRule extends AbstractRule {
                 return;
             }
             Release latest = releases.get(releases.size() - 1);
-            CodeSet released = ReleaseHistory.snapshot(ctx.repository().root(), latest);
-            for (CodeEntry e : released.entries()) {
-                if (e.code() != null && !cs.contains(e.code())) {
-                    String where = cs.codeFiles().stream().anyMatch(f -> f.path().equals(e.file().path()))
-                            ? e.file().path() : cs.metaFile() != null ? cs.metaFile().path() : e.file().path();
+            ReleaseFacts released = ReleaseFacts.of(ctx.repository().root(), latest);
+            for (ReleaseFacts.Fact e : released.codes().values()) {
+                if (!cs.contains(e.code())) {
+                    String where = cs.codeFiles().stream().anyMatch(f -> f.path().equals(e.file()))
+                            ? e.file() : cs.metaFile() != null ? cs.metaFile().path() : e.file();
                     ctx.report(where, 1, 1, 1, 1, e.code(), "code " + q(e.code()) + " (" + e.display() + ") of release "
                             + latest.tag() + " is gone; released codes are never deleted: restore its entry and retire it");
                 }
