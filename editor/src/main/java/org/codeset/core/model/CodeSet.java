@@ -238,6 +238,31 @@ public final class CodeSet {
         }
     }
 
+    /**
+     * A digest of what rules read from codeset.yaml (everything but version, title, description
+     * and publisher): a release that only sets the version keeps every file's findings valid.
+     */
+    public long rulesDigest() {
+        if (metaFile == null) {
+            return 0;
+        }
+        return metaFile.cached("rulesDigest", f -> {
+            YMap m = f.rootMap();
+            if (m == null) {
+                return (long) f.hashCode();
+            }
+            long h = 0xcbf29ce484222325L;
+            for (int i = 0; i < m.size(); i++) {
+                String k = m.keyName(i);
+                if (!java.util.Set.of("version", "title", "description", "publisher").contains(k)) {
+                    h = (h ^ k.hashCode()) * 0x100000001b3L;
+                    h = (h ^ EntryDigest.hash(m.value(i))) * 0x100000001b3L;
+                }
+            }
+            return h;
+        });
+    }
+
     public Map<String, PropertyDef> properties() {
         return properties;
     }

@@ -40,7 +40,7 @@ import org.codeset.core.model.SourceFile;
  */
 public final class ResultStore {
     private static final int MAGIC = 0x43535231; // "CSR1"
-    private static final int FORMAT = 3;
+    private static final int FORMAT = 4;
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Path dir;
@@ -114,11 +114,12 @@ public final class ResultStore {
                 CodeSet cs = repo.codeSet(f.codesetId());
                 SourceFile meta = cs == null ? null : cs.metaFile();
                 if (entry == null || entry.checksum() != f.checksum()
-                        || entry.metaChecksum() != (meta == null ? -1 : meta.checksum())) {
+                        || entry.metaChecksum() != (cs == null ? 0 : cs.rulesDigest())) {
                     continue;
                 }
                 for (Map.Entry<Validator.FileKey, Validator.FileResult> r : entry.results().entrySet()) {
-                    Validator.FileKey key = new Validator.FileKey(r.getKey().rule(), r.getKey().severity(), meta);
+                    Validator.FileKey key = new Validator.FileKey(r.getKey().rule(), r.getKey().severity(),
+                            cs == null ? 0 : cs.rulesDigest());
                     f.cache(key, new Validator.FileResult(r.getValue().findings(), r.getValue().dependencies(),
                             saved.generation()));
                 }
@@ -143,7 +144,7 @@ public final class ResultStore {
             Map<String, String> entries = new HashMap<>();
             Set<String> keep = new HashSet<>();
             for (CodeSet cs : repo.codeSets()) {
-                long metaChecksum = cs.metaFile() == null ? -1 : cs.metaFile().checksum();
+                long metaChecksum = cs.rulesDigest(); // what the findings depend on in codeset.yaml
                 for (SourceFile f : cs.files()) {
                     if (f.checksum() < 0) {
                         return; // a file whose bytes are unknown: nothing reliable to save
@@ -151,7 +152,7 @@ public final class ResultStore {
                     Map<Validator.FileKey, Validator.FileResult> results = new HashMap<>();
                     boolean complete = true;
                     for (Object o : f.cachedKeys()) {
-                        if (o instanceof Validator.FileKey k && k.meta() == cs.metaFile()) {
+                        if (o instanceof Validator.FileKey k && k.meta() == metaChecksum) {
                             Validator.FileResult r = f.cachedValue(k);
                             if (r.generation() != generation) {
                                 complete = false;
@@ -275,7 +276,7 @@ public final class ResultStore {
             for (int j = 0; j < count; j++) {
                 findings.add(readFinding(in));
             }
-            results.put(new Validator.FileKey(rule, severity, null), new Validator.FileResult(List.copyOf(findings), deps, 0));
+            results.put(new Validator.FileKey(rule, severity, 0), new Validator.FileResult(List.copyOf(findings), deps, 0));
         }
         Map<String, EntryDigest> keys = new HashMap<>();
         if (withKeys) {

@@ -36,11 +36,11 @@ public final class Validator {
     }
 
     /** The cache key of a file-scoped rule's findings in one file: valid while codeset.yaml is the same. */
-    record FileKey(String rule, Severity severity, SourceFile meta) {
+    record FileKey(String rule, Severity severity, long meta) {
     }
 
     /** The cache key of a file's one-file view of its code set. */
-    private record ViewKey(SourceFile meta) {
+    private record ViewKey(long meta) {
     }
 
     /** Findings of a rule in a file, the keys they depend on, and the repository state they were made in. */
@@ -55,7 +55,7 @@ public final class Validator {
      */
     private static List<Finding> fileFindings(Rule rule, Severity severity, CodeSet cs, SourceFile file,
             CodeSetRepository repo) {
-        FileKey key = new FileKey(rule.id(), severity, cs.metaFile());
+        FileKey key = new FileKey(rule.id(), severity, cs.rulesDigest());
         ChangeLog changes = repo.changes();
         FileResult cached = file.cachedValue(key);
         if (cached != null) {
@@ -69,7 +69,7 @@ public final class Validator {
         }
         List<Finding> out = new ArrayList<>();
         Set<String> dependencies = new HashSet<>();
-        CodeSet view = file.cached(new ViewKey(cs.metaFile()), f -> cs.view(f));
+        CodeSet view = file.cached(new ViewKey(cs.rulesDigest()), f -> cs.view(f));
         rule.check(new RuleContext(rule, severity, view, repo, out::add, dependencies));
         if (file.kind() != SourceFile.Kind.CODESET) {
             out.removeIf(x -> !x.file().equals(file.path()));
