@@ -277,6 +277,9 @@ final class HistoryClis {
         @Option(names = "--remote", paramLabel = "URL", description = "List a remote's releases of CODESET instead.")
         String remote;
 
+        @Option(names = "--cache", paramLabel = "DIR", description = "With --remote: the release cache (default: ~/.cache/codeset/remotes).")
+        java.nio.file.Path cache;
+
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
@@ -295,20 +298,7 @@ final class HistoryClis {
             PrintWriter out = spec.commandLine().getOut();
             ArrayNode array = JSON.createArrayNode();
             for (String id : ids) {
-                CodeSet previous = null;
-                for (Release r : c.releases(id)) {
-                    CodeSet snapshot = ReleaseHistory.snapshot(c.root(), r);
-                    CodeSetDiff.Result d = CodeSetDiff.between(previous, snapshot);
-                    previous = snapshot;
-                    if (format == Format.JSON) {
-                        array.addObject().put("codeset", id).put("version", r.version().toString()).put("tag", r.tag())
-                                .put("date", r.date().toString()).put("commit", r.commit())
-                                .put("codes", snapshot.entries().size()).put("changes", d.size());
-                    } else {
-                        out.printf("%-32s %s  %,6d codes  %,5d changes%n", r.tag(), r.date().toString().substring(0, 10),
-                                snapshot.entries().size(), d.size());
-                    }
-                }
+                list(out, array, id, c.releases(id), r -> ReleaseHistory.snapshot(c.root(), r));
             }
             if (format == Format.JSON) {
                 out.println(JSON.writeValueAsString(array));
@@ -316,20 +306,21 @@ final class HistoryClis {
             return Main.OK;
         }
 
-        private int remote() throws Exception {
-            if (codeset == null) {
-                throw new InvalidArgumentException("with --remote, name the code set: codeset releases CODESET --remote URL");
-            }
-            var pull = new org.codeset.core.history.PullCommand().remote(remote).codeset(codeset);
-            PrintWriter out = spec.commandLine().getOut();
-            ArrayNode array = JSON.createArrayNode();
+        /** A release's code set, read from wherever the releases are. */
+        interface Snapshots {
+            CodeSet of(Release r) throws org.codeset.core.errors.CodesetException;
+        }
+
+        /** One line (or JSON object) per release: date, codes, changes since the release before. */
+        private void list(PrintWriter out, ArrayNode array, String id, List<Release> releases, Snapshots snapshots)
+                throws org.codeset.core.errors.CodesetException {
             CodeSet previous = null;
-            for (Release r : pull.releases()) {
-                CodeSet snapshot = pull.snapshot(r);
+            for (Release r : releases) {
+                CodeSet snapshot = snapshots.of(r);
                 int changes = CodeSetDiff.between(previous, snapshot).size();
                 previous = snapshot;
                 if (format == Format.JSON) {
-                    array.addObject().put("codeset", codeset).put("version", r.version().toString()).put("tag", r.tag())
+                    array.addObject().put("codeset", id).put("version", r.version().toString()).put("tag", r.tag())
                             .put("date", r.date().toString()).put("commit", r.commit())
                             .put("codes", snapshot.entries().size()).put("changes", changes);
                 } else {
@@ -337,6 +328,19 @@ final class HistoryClis {
                             snapshot.entries().size(), changes);
                 }
             }
+        }
+
+        private int remote() throws Exception {
+            if (codeset == null) {
+                throw new InvalidArgumentException("with --remote, name the code set: codeset releases CODESET --remote URL");
+            }
+            var pull = new org.codeset.core.history.PullCommand().remote(remote).codeset(codeset);
+            if (cache != null) {
+                pull.cache(cache);
+            }
+            PrintWriter out = spec.commandLine().getOut();
+            ArrayNode array = JSON.createArrayNode();
+            list(out, array, codeset, pull.releases(), pull::snapshot);
             if (format == Format.JSON) {
                 out.println(JSON.writeValueAsString(array));
             }
