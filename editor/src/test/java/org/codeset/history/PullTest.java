@@ -8,6 +8,7 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 import java.util.concurrent.TimeUnit;
 
 import org.codeset.core.Codesets;
@@ -81,6 +82,55 @@ class PullTest {
         assertTrue(moved.getMessage().contains("must never move"), moved.getMessage());
         EditRefusedException light = assertThrows(EditRefusedException.class, () -> pull(bare.toString()).version("9.0.0").call());
         assertTrue(light.getMessage().contains("lightweight"), light.getMessage());
+    }
+
+    @Test
+    void aRemoteThatDiesMidFetchGivesAClearErrorAndNoPartialState() throws Exception {
+        // a smart-HTTP server on loopback that advertises the refs, then drops the connection mid-pack
+        var server = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        Path[] seen = new Path[1];
+        server.createContext("/", exchange -> {
+            String path = exchange.getRequestURI().getPath();
+            try (var git = Git.open(bare.toFile())) {
+                if (path.endsWith("/info/refs")) {
+                    var out = new java.io.ByteArrayOutputStream();
+                    var pkt = new org.eclipse.jgit.transport.PacketLineOut(out);
+                    pkt.writeString("# service=git-upload-pack\n");
+                    pkt.end();
+                    var up = new org.eclipse.jgit.transport.UploadPack(git.getRepository());
+                    up.setBiDirectionalPipe(false);
+                    up.sendAdvertisedRefs(new org.eclipse.jgit.transport.RefAdvertiser.PacketLineOutRefAdvertiser(pkt));
+                    byte[] body = out.toByteArray();
+                    exchange.getResponseHeaders().set("Content-Type", "application/x-git-upload-pack-advertisement");
+                    exchange.sendResponseHeaders(200, body.length);
+                    exchange.getResponseBody().write(body);
+                } else {
+                    // the pack request: start answering, then die
+                    exchange.getResponseHeaders().set("Content-Type", "application/x-git-upload-pack-result");
+                    exchange.sendResponseHeaders(200, 0);
+                    exchange.getResponseBody().write("0008NAK\n0023\u0002Counting objects: 1".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                    exchange.getResponseBody().flush();
+                }
+            } finally {
+                exchange.close();
+            }
+        });
+        server.start();
+        try {
+            String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/remote.git";
+            var e = assertThrows(org.codeset.core.errors.UnreadableInputException.class, () -> pull(url).call());
+            assertTrue(e.getMessage().startsWith("cannot fetch rad releases from http://127.0.0.1:"), e.getMessage());
+            // the cache holds no tag of the failed fetch
+            try (Stream<Path> caches = Files.list(cache)) {
+                for (Path repo : caches.toList()) {
+                    try (Git g = Git.open(repo.toFile())) {
+                        assertEquals(List.of(), g.tagList().call());
+                    }
+                }
+            }
+        } finally {
+            server.stop(0);
+        }
     }
 
     @Test

@@ -121,6 +121,34 @@ class ReleaseTest {
     }
 
     @Test
+    void concurrentReleasesAreSerialisedNotInterleaved() throws Exception {
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            List<java.util.concurrent.Future<String>> runs = new java.util.ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                runs.add(pool.submit(() -> {
+                    try {
+                        return release().bump(ReleaseCommand.Bump.AUTO).call().tag();
+                    } catch (EditRefusedException e) {
+                        return e.getMessage();
+                    }
+                }));
+            }
+            List<String> outcomes = new java.util.ArrayList<>();
+            for (var f : runs) {
+                outcomes.add(f.get());
+            }
+            outcomes.sort(null);
+            assertEquals("rad/v1.0.0", outcomes.get(0), outcomes.toString());
+            assertTrue(outcomes.get(1).startsWith("refused: nothing in rad changed since rad/v1.0.0"), outcomes.toString());
+        } finally {
+            pool.shutdown();
+        }
+        assertEquals("rad/v1.0.0", cli("tag", "-l"));
+        cli("fsck", "--strict");
+    }
+
+    @Test
     void anInvalidTreeIsNotTaggedAndADryRunChangesNothing() throws Exception {
         Files.writeString(dir.resolve("codesets/rad/codes.yaml"), "codes:\n" + entry("71045", "Chest") + entry("71045", "Again"));
         EditRefusedException e = assertThrows(EditRefusedException.class, () -> release().bump(ReleaseCommand.Bump.AUTO).call());
