@@ -388,8 +388,9 @@ final class HistoryClis {
             if (b != null && working) {
                 throw new InvalidArgumentException("give a second release or --working, not both");
             }
-            Codesets c = Codesets.openCached(repo.repo);
-            DiffCommand.Outcome o = c.diff().codeset(a[0]).from(a[1]).to(b == null ? null : b[1]).call();
+            // two releases are read from git objects alone; only a diff with the working tree loads it
+            DiffCommand command = b != null ? new DiffCommand(repo.repo) : Codesets.openCached(repo.repo).diff();
+            DiffCommand.Outcome o = command.codeset(a[0]).from(a[1]).to(b == null ? null : b[1]).call();
             PrintWriter out = spec.commandLine().getOut();
             switch (format) {
                 case JSON -> out.println(JSON.writeValueAsString(json(o)));

@@ -15,6 +15,7 @@ import org.codeset.core.model.CodeSet;
  * {@code codesets.diff().codeset("radiology").from("1.0.0").to("1.1.0").call()}.
  */
 public final class DiffCommand {
+    private final java.nio.file.Path root;
     private final Codesets codesets;
     private String codeset;
     private String from;
@@ -22,6 +23,16 @@ public final class DiffCommand {
 
     public DiffCommand(Codesets codesets) {
         this.codesets = codesets;
+        this.root = codesets.root();
+    }
+
+    /**
+     * A diff of two releases of the repository at {@code root} that loads nothing of the working
+     * tree: releases are read from git objects alone (the working tree needs {@link #DiffCommand(Codesets)}).
+     */
+    public DiffCommand(java.nio.file.Path root) {
+        this.codesets = null;
+        this.root = root.toAbsolutePath().normalize();
     }
 
     public DiffCommand codeset(String id) {
@@ -46,11 +57,14 @@ public final class DiffCommand {
     }
 
     public Outcome call() throws CodesetException {
-        List<Release> releases = ReleaseHistory.releases(codesets.root(), codeset);
+        List<Release> releases = ReleaseHistory.releases(root, codeset);
         Release a = find(releases, from);
         Release b = null;
         CodeSet working = null;
         if (to == null) {
+            if (codesets == null) {
+                throw new IllegalStateException("a diff with the working tree needs the loaded repository");
+            }
             working = codesets.model().codeSet(codeset);
             if (working == null) {
                 throw new NotFoundException("no code set '" + codeset + "' in the working tree");
@@ -59,7 +73,7 @@ public final class DiffCommand {
             b = find(releases, to);
         }
         // only the files whose content differs are read and compared
-        CodeSet[] sides = ReleaseHistory.differingFiles(codesets.root(), a, b, working);
+        CodeSet[] sides = ReleaseHistory.differingFiles(root, a, b, working);
         return new Outcome(a.tag(), b == null ? "working tree" : b.tag(), CodeSetDiff.between(sides[0], sides[1]));
     }
 
