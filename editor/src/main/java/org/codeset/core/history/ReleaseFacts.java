@@ -29,7 +29,7 @@ public record ReleaseFacts(Map<String, Fact> codes) {
     public record Fact(String code, String status, String display, String file) {
     }
 
-    private static final int MAGIC = 0x43535246; // "CSRF"
+    private static final int MAGIC = 0x43535247; // "CSRG": retired codes first, then all
     private static final Map<String, ReleaseFacts> MEMORY = new ConcurrentHashMap<>();
 
     /** The facts of a release, from memory, the disk cache, or the tag's tree. */
@@ -70,7 +70,32 @@ public record ReleaseFacts(Map<String, Fact> codes) {
         MEMORY.put(key, facts);
     }
 
+    /**
+     * Only the codes a release holds as retired (all {@code code-reused} needs of every release):
+     * read from the head of the cached file, without the rest.
+     */
+    public static Map<String, Fact> retired(Path root, Release r) throws CodesetException {
+        String key = r.commit() + "-" + r.codeset();
+        ReleaseFacts known = MEMORY.get(key);
+        if (known != null) {
+            return retiredOf(known.codes());
+        }
+        Map<String, Fact> retired = readSection(root.resolve(".codeset/cache/releases").resolve(key + ".bin"), true);
+        return retired != null ? retired : retiredOf(of(root, r).codes());
+    }
+
+    private static Map<String, Fact> retiredOf(Map<String, Fact> codes) {
+        Map<String, Fact> out = new HashMap<>();
+        codes.values().stream().filter(f -> "retired".equals(f.status())).forEach(f -> out.put(f.code(), f));
+        return out;
+    }
+
     private static ReleaseFacts read(Path file) {
+        Map<String, Fact> all = readSection(file, false);
+        return all == null ? null : new ReleaseFacts(all);
+    }
+
+    private static Map<String, Fact> readSection(Path file, boolean retiredOnly) {
         try {
             if (!Files.isRegularFile(file)) {
                 return null;
@@ -79,23 +104,28 @@ public record ReleaseFacts(Map<String, Fact> codes) {
             if (in.readInt() != MAGIC) {
                 return null;
             }
-            int n = in.readInt();
-            Map<String, Fact> codes = new HashMap<>(n * 2);
             List<String> files = new ArrayList<>();
             int nf = in.readInt();
             for (int i = 0; i < nf; i++) {
                 files.add(in.readUTF());
             }
-            for (int i = 0; i < n; i++) {
-                String code = in.readUTF();
-                String status = in.readBoolean() ? in.readUTF() : null;
-                String display = in.readBoolean() ? in.readUTF() : null;
-                codes.put(code, new Fact(code, status, display, files.get(in.readInt())));
-            }
-            return new ReleaseFacts(codes);
+            Map<String, Fact> retired = readFacts(in, files);
+            return retiredOnly ? retired : readFacts(in, files);
         } catch (IOException | RuntimeException e) {
             return null;
         }
+    }
+
+    private static Map<String, Fact> readFacts(DataInputStream in, List<String> files) throws IOException {
+        int n = in.readInt();
+        Map<String, Fact> codes = new HashMap<>(n * 2);
+        for (int i = 0; i < n; i++) {
+            String code = in.readUTF();
+            String status = in.readBoolean() ? in.readUTF() : null;
+            String display = in.readBoolean() ? in.readUTF() : null;
+            codes.put(code, new Fact(code, status, display, files.get(in.readInt())));
+        }
+        return codes;
     }
 
     private static void write(Path file, ReleaseFacts facts) {
@@ -104,7 +134,6 @@ public record ReleaseFacts(Map<String, Fact> codes) {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             DataOutputStream out = new DataOutputStream(bytes);
             out.writeInt(MAGIC);
-            out.writeInt(facts.codes().size());
             List<String> files = facts.codes().values().stream().map(Fact::file).distinct().toList();
             Map<String, Integer> index = new HashMap<>();
             out.writeInt(files.size());
@@ -112,18 +141,8 @@ public record ReleaseFacts(Map<String, Fact> codes) {
                 index.put(f, index.size());
                 out.writeUTF(f);
             }
-            for (Fact f : facts.codes().values()) {
-                out.writeUTF(f.code());
-                out.writeBoolean(f.status() != null);
-                if (f.status() != null) {
-                    out.writeUTF(f.status());
-                }
-                out.writeBoolean(f.display() != null);
-                if (f.display() != null) {
-                    out.writeUTF(f.display());
-                }
-                out.writeInt(index.get(f.file()));
-            }
+            writeFacts(out, retiredOf(facts.codes()), index);
+            writeFacts(out, facts.codes(), index);
             Path tmp = Files.createTempFile(file.getParent(), "facts", ".tmp");
             Files.write(tmp, bytes.toByteArray());
             try {
@@ -133,6 +152,23 @@ public record ReleaseFacts(Map<String, Fact> codes) {
             }
         } catch (IOException | RuntimeException e) {
             // a cache only
+        }
+    }
+
+    private static void writeFacts(DataOutputStream out, Map<String, Fact> facts, Map<String, Integer> index)
+            throws IOException {
+        out.writeInt(facts.size());
+        for (Fact f : facts.values()) {
+            out.writeUTF(f.code());
+            out.writeBoolean(f.status() != null);
+            if (f.status() != null) {
+                out.writeUTF(f.status());
+            }
+            out.writeBoolean(f.display() != null);
+            if (f.display() != null) {
+                out.writeUTF(f.display());
+            }
+            out.writeInt(index.get(f.file()));
         }
     }
 }

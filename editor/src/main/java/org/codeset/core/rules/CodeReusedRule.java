@@ -22,10 +22,7 @@ public final class CodeReusedRule extends AbstractRule {
         CodeSet cs = ctx.codeSet();
         try {
             for (Release r : ReleaseHistory.releases(ctx.repository().root(), cs.id())) {
-                for (ReleaseFacts.Fact old : ReleaseFacts.of(ctx.repository().root(), r).codes().values()) {
-                    if (!"retired".equals(old.status())) {
-                        continue;
-                    }
+                for (ReleaseFacts.Fact old : ReleaseFacts.retired(ctx.repository().root(), r).values()) {
                     CodeEntry now = cs.get(old.code());
                     if (now != null && now.isActive() && now.display() != null && old.display() != null
                             && !CodeSet.normalizeDisplay(now.display()).equals(CodeSet.normalizeDisplay(old.display()))) {
