@@ -15,12 +15,9 @@ class EditCliTest {
     Path dir;
 
     private Cli run(String... args) {
-        String[] withRepo = new String[args.length + 2];
-        System.arraycopy(args, 0, withRepo, 0, args.length);
-        withRepo[args.length] = "--repo";
-        withRepo[args.length + 1] = dir.toString();
-        return Cli.run(withRepo);
+        return Cli.in(dir, args);
     }
+
 
     @Test
     void walkthrough() throws Exception {

@@ -21,12 +21,9 @@ class ReleaseCliTest {
     Path cache;
 
     private Cli run(String... args) {
-        String[] all = new String[args.length + 2];
-        System.arraycopy(args, 0, all, 0, args.length);
-        all[args.length] = "--repo";
-        all[args.length + 1] = dir.toString();
-        return Cli.run(all);
+        return Cli.in(dir, args);
     }
+
 
     @Test
     void releaseReleaseThenPullSince() throws Exception {

@@ -30,7 +30,6 @@ import org.codeset.core.model.CodeSetRepository;
 import org.codeset.core.model.EntryDigest;
 import org.codeset.core.model.RepositoryLoader;
 import org.codeset.core.model.SourceFile;
-import org.codeset.core.validate.Finding;
 import org.codeset.core.validate.Severity;
 import org.codeset.core.validate.ValidationResult;
 import org.codeset.core.yaml.YMap;

@@ -5,10 +5,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -143,13 +141,7 @@ public record ReleaseFacts(Map<String, Fact> codes) {
             }
             writeFacts(out, retiredOf(facts.codes()), index);
             writeFacts(out, facts.codes(), index);
-            Path tmp = Files.createTempFile(file.getParent(), "facts", ".tmp");
-            Files.write(tmp, bytes.toByteArray());
-            try {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
+            org.codeset.core.edit.AtomicFiles.replace(file, bytes.toByteArray());
         } catch (IOException | RuntimeException e) {
             // a cache only
         }

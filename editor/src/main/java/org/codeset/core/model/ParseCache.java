@@ -1,14 +1,11 @@
 package org.codeset.core.model;
 
-import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -115,10 +112,8 @@ public final class ParseCache {
             return;
         }
         try {
-            Files.createDirectories(dir);
-            Path target = entry(file.path());
-            Path tmp = Files.createTempFile(dir, "entry", ".tmp");
-            try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16))) {
+            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(1 << 16);
+            try (DataOutputStream out = new DataOutputStream(bytes)) {
                 out.writeInt(MAGIC);
                 out.writeInt(FORMAT);
                 out.writeUTF(file.path());
@@ -154,11 +149,7 @@ public final class ParseCache {
                     }
                 }
             }
-            try {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
+            org.codeset.core.edit.AtomicFiles.replace(entry(file.path()), bytes.toByteArray());
         } catch (IOException | RuntimeException e) {
             // the cache is an optimisation; a read-only repository simply goes without
         }

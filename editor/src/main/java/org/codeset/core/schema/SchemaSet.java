@@ -138,11 +138,13 @@ public final class SchemaSet {
         try {
             byte[] b = bytes != null ? bytes : bundledBytes(name);
             JsonNode node = JSON.readTree(b);
-            String label = (bytes != null ? origin + " schema/" : "bundled ") + name;
+            String label = bytes != null ? "schema/" + name : "bundled " + name;
             return new Compiling(label, node, java.util.concurrent.CompletableFuture.supplyAsync(
                     () -> registry.getSchema(SchemaLocation.of("https://codeset.local/schema/" + name), node), COMPILER));
         } catch (JacksonException e) {
-            throw new InvalidSchemaException(origin + " schema/" + name + ": not valid JSON: " + e.getOriginalMessage(), e);
+            throw new InvalidSchemaException((bytes != null ? "schema/" : "bundled ") + name + ": not valid JSON: "
+                    + e.getOriginalMessage() + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr()
+                    + ", column " + e.getLocation().getColumnNr() + ")"), e);
         } catch (IOException e) {
             throw new InvalidSchemaException("bundled " + name + ": cannot be read: " + e.getMessage(), e);
         }
@@ -174,22 +176,16 @@ public final class SchemaSet {
 
     private static Compiling load(SchemaRegistry registry, Path dir, String name) throws InvalidSchemaException {
         Path file = dir == null ? null : dir.resolve(name);
-        String label = file != null && Files.isRegularFile(file) ? "schema/" + name : "bundled " + name;
-        JsonNode node;
-        try {
-            byte[] bytes = file != null && Files.isRegularFile(file) ? Files.readAllBytes(file) : bundledBytes(name);
-            node = JSON.readTree(bytes);
-        } catch (JacksonException e) {
-            throw new InvalidSchemaException(label + ": not valid JSON: " + e.getOriginalMessage()
-                    + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr() + ")"), e);
-        } catch (IOException e) {
-            throw new InvalidSchemaException(label + ": cannot be read: " + e.getMessage(), e);
+        if (file == null || !Files.isRegularFile(file)) {
+            return load(registry, name, null, "bundled");
         }
-        JsonNode schemaNode = node;
-        return new Compiling(label, node, java.util.concurrent.CompletableFuture.supplyAsync(
-                () -> registry.getSchema(SchemaLocation.of("https://codeset.local/schema/" + name), schemaNode), COMPILER));
+        try {
+            return load(registry, name, Files.readAllBytes(file), "the repository's");
+        } catch (IOException e) {
+            throw new InvalidSchemaException("schema/" + name + ": cannot be read: " + e.getMessage(), e);
+        }
     }
+
 
     /**
      * The file's violations, computed once per file and schema set and cached on the file (an
