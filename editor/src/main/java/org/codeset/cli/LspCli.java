@@ -1,0 +1,68 @@
+package org.codeset.cli;
+
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+import org.codeset.lsp.CodesetLanguageServer;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "lsp", mixinStandardHelpOptions = true,
+        description = {
+            "Run the code-set language server (LSP) for Eclipse (LSP4E), VS Code, Neovim or any LSP client.",
+            "",
+            "It speaks LSP over standard input and output (or, with --port, over one TCP connection on",
+            "127.0.0.1). The client's workspace folder is the code-set repository, unless --repo is given.",
+            "Diagnostics (every rule of validate) follow the unsaved buffers as you type; definition,",
+            "references, hover, completion, quick fixes, outline, workspace symbols and formatting work on",
+            "them too. The server never writes a file: fixes go to the editor as edits."},
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  codeset lsp                        stdio, for an editor that starts the server",
+            "  codeset lsp --port 5007            wait for one client on 127.0.0.1:5007",
+            "",
+            "Exit status: 0 after the client's shutdown and exit, 1 when the connection ends without them,",
+            "2 bad usage."})
+final class LspCli implements Callable<Integer> {
+    @Option(names = "--repo", paramLabel = "DIR",
+            description = "The code-set repository (default: the client's workspace folder).")
+    Path repo;
+
+    @Option(names = "--port", paramLabel = "N",
+            description = "Listen on 127.0.0.1:N for one client instead of using standard input and output"
+                + " (0: any free port, printed to standard error).")
+    Integer port;
+
+    @Option(names = "--debounce", paramLabel = "MS", defaultValue = "20",
+            description = "Quiet time after a change before the repository is checked. Default: ${DEFAULT-VALUE} ms.")
+    long debounce;
+
+    @Override
+    public Integer call() throws Exception {
+        // Standard output carries the protocol: nothing else may be written to it.
+        PrintStream log = System.err;
+        if (port == null) {
+            InputStream in = System.in;
+            OutputStream out = System.out;
+            System.setOut(log);
+            return CodesetLanguageServer.serve(repo, debounce, in, out, log);
+        }
+        if (port < 0 || port > 65535) {
+            log.println("codeset: --port " + port + " is not a port number (0-65535)");
+            return Main.USAGE;
+        }
+        try (ServerSocket server = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+            log.println("codeset lsp: listening on 127.0.0.1:" + server.getLocalPort());
+            try (Socket socket = server.accept()) {
+                return CodesetLanguageServer.serve(repo, debounce, socket.getInputStream(), socket.getOutputStream(), log);
+            }
+        }
+    }
+}

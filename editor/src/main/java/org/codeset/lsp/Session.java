@@ -1,0 +1,298 @@
+package org.codeset.lsp;
+
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+import org.codeset.core.Codesets;
+import org.codeset.core.errors.CodesetException;
+import org.codeset.core.model.CodeSetRepository;
+import org.codeset.core.model.RepositoryLoader;
+import org.codeset.core.model.SourceFile;
+import org.codeset.core.validate.Finding;
+import org.codeset.core.validate.Validator;
+import org.eclipse.lsp4j.Diagnostic;
+import org.eclipse.lsp4j.MessageParams;
+import org.eclipse.lsp4j.MessageType;
+import org.eclipse.lsp4j.PublishDiagnosticsParams;
+import org.eclipse.lsp4j.TextDocumentContentChangeEvent;
+import org.eclipse.lsp4j.jsonrpc.CancelChecker;
+import org.eclipse.lsp4j.jsonrpc.CompletableFutures;
+import org.eclipse.lsp4j.services.LanguageClient;
+
+/**
+ * The state of one editor session and its two threads. The model thread applies buffer changes
+ * in order (parsing only the changed file into a new immutable model) and answers requests on
+ * the latest state, so a request always sees every change sent before it. The check thread
+ * validates the latest state after a short quiet time and publishes the diagnostics that
+ * changed, in any file; a check whose state is already stale when it ends publishes nothing.
+ * Requests never wait for a check, so the server answers while a long validation runs.
+ */
+final class Session {
+    /** A request's work on a snapshot; it may check for cancellation. */
+    interface Query<T> {
+        T apply(Snapshot s, CancelChecker cancel) throws Exception;
+    }
+
+    private final long debounceMillis;
+    private final PrintStream log;
+    private final ExecutorService modelThread = Executors.newSingleThreadExecutor(daemon("codeset-lsp-model"));
+    private final ScheduledExecutorService checkThread = Executors.newSingleThreadScheduledExecutor(
+            daemon("codeset-lsp-check"));
+    private volatile LanguageClient client;
+    private volatile Codesets codesets;
+    private volatile Snapshot snapshot;
+    private Validator validator;
+    private ScheduledFuture<?> pendingCheck;
+    // check thread only
+    private final Map<String, List<Diagnostic>> published = new HashMap<>();
+    private final Map<String, Integer> publishedVersions = new HashMap<>();
+
+    Session(long debounceMillis, PrintStream log) {
+        this.debounceMillis = debounceMillis;
+        this.log = log;
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        return r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    void connect(LanguageClient c) {
+        this.client = c;
+    }
+
+    /** Loads the repository at {@code root} (on the model thread: later changes queue behind it). */
+    void open(Path root) {
+        modelThread.execute(() -> {
+            try {
+                Codesets loaded = Codesets.open(root);
+                loaded.persistEdits(false);
+                codesets = loaded;
+                validator = loaded.validator();
+                snapshot = new Snapshot(loaded.root(), loaded.model(), Map.of());
+                scheduleCheck(0);
+            } catch (CodesetException | RuntimeException e) {
+                message(MessageType.Error, "codeset: " + e.getMessage());
+            }
+        });
+    }
+
+    void close() {
+        modelThread.shutdownNow();
+        checkThread.shutdownNow();
+    }
+
+    /** The facade on the current model, for edit commands (null before the repository is loaded). */
+    Codesets codesets() {
+        return codesets;
+    }
+
+    void message(MessageType type, String text) {
+        log.println(text);
+        LanguageClient c = client;
+        if (c != null) {
+            c.showMessage(new MessageParams(type, text));
+        }
+    }
+
+    // ---- buffers ----
+
+    void opened(String uri, int version, String text) {
+        modelThread.execute(() -> guard(() -> put(uri, version, text)));
+    }
+
+    void changed(String uri, int version, List<TextDocumentContentChangeEvent> changes) {
+        modelThread.execute(() -> guard(() -> {
+            Snapshot s = snapshot;
+            String rel = s == null ? null : s.relative(uri);
+            Snapshot.Buffer b = rel == null ? null : s.buffers().get(rel);
+            if (b == null) {
+                return;
+            }
+            String text = b.text();
+            for (TextDocumentContentChangeEvent c : changes) {
+                text = TextChanges.apply(text, c);
+            }
+            put(uri, version, text);
+        }));
+    }
+
+    void closed(String uri) {
+        modelThread.execute(() -> guard(() -> {
+            Snapshot s = snapshot;
+            String rel = s == null ? null : s.relative(uri);
+            if (rel == null || !s.buffers().containsKey(rel)) {
+                return;
+            }
+            Map<String, Snapshot.Buffer> buffers = new HashMap<>(s.buffers());
+            buffers.remove(rel);
+            Path p = s.root().resolve(rel);
+            byte[] disk = Files.isRegularFile(p) ? Files.readAllBytes(p) : null;
+            commit(s, update(s.model(), rel, disk), buffers);
+        }));
+    }
+
+    /** Files changed on disk (a checkout, another tool): re-read those not open in the editor. */
+    void changedOnDisk(List<String> uris) {
+        modelThread.execute(() -> guard(() -> {
+            Snapshot s = snapshot;
+            if (s == null) {
+                return;
+            }
+            CodeSetRepository model = s.model();
+            for (String uri : uris) {
+                String rel = Snapshot.relative(s.root(), uri);
+                if (rel != null && !s.buffers().containsKey(rel)) {
+                    Path p = s.root().resolve(rel);
+                    model = update(model, rel, Files.isRegularFile(p) ? Files.readAllBytes(p) : null);
+                }
+            }
+            commit(s, model, s.buffers());
+        }));
+    }
+
+    private void put(String uri, int version, String text) {
+        Snapshot s = snapshot;
+        String rel = s == null ? null : s.relative(uri);
+        if (rel == null) {
+            return;
+        }
+        Map<String, Snapshot.Buffer> buffers = new HashMap<>(s.buffers());
+        buffers.put(rel, new Snapshot.Buffer(uri, version, text));
+        commit(s, update(s.model(), rel, text.getBytes(StandardCharsets.UTF_8)), buffers);
+    }
+
+    /** The model with one file's text replaced (null: gone); unchanged when it parses as it is. */
+    private static CodeSetRepository update(CodeSetRepository model, String rel, byte[] bytes) {
+        if (!isCodeFile(rel)) {
+            return model;
+        }
+        SourceFile known = new Snapshot(model.root(), model, Map.of()).file(rel);
+        if (bytes != null ? known != null && known.parsedFrom(bytes) : known == null) {
+            return model;
+        }
+        return RepositoryLoader.update(model, rel, bytes);
+    }
+
+    static boolean isCodeFile(String rel) {
+        return rel.startsWith(RepositoryLoader.CODESETS + "/") && rel.endsWith(".yaml") && rel.split("/").length >= 3;
+    }
+
+    private void commit(Snapshot before, CodeSetRepository model, Map<String, Snapshot.Buffer> buffers) {
+        snapshot = new Snapshot(before.root(), model, buffers);
+        codesets.model(model);
+        scheduleCheck(debounceMillis);
+    }
+
+    private void guard(ThrowingRunnable r) {
+        try {
+            r.run();
+        } catch (Exception | StackOverflowError e) {
+            log.println("codeset lsp: " + e);
+        }
+    }
+
+    private interface ThrowingRunnable {
+        void run() throws Exception;
+    }
+
+    // ---- requests ----
+
+    /** Runs a request on the model thread after every change sent before it; {@code fallback} on no repository or failure. */
+    <T> CompletableFuture<T> query(T fallback, Query<T> q) {
+        return CompletableFutures.computeAsync(modelThread, cancel -> {
+            Snapshot s = snapshot;
+            if (s == null) {
+                return fallback;
+            }
+            try {
+                T result = q.apply(s, cancel);
+                return result == null ? fallback : result;
+            } catch (java.util.concurrent.CancellationException e) {
+                throw e;
+            } catch (Exception | StackOverflowError e) {
+                log.println("codeset lsp: request failed: " + e);
+                return fallback;
+            }
+        });
+    }
+
+    // ---- checks ----
+
+    private synchronized void scheduleCheck(long delay) {
+        if (pendingCheck != null) {
+            pendingCheck.cancel(false);
+        }
+        pendingCheck = checkThread.schedule(this::check, delay, TimeUnit.MILLISECONDS);
+    }
+
+    private void check() {
+        Snapshot s = snapshot;
+        if (s == null) {
+            return;
+        }
+        List<Finding> findings;
+        try {
+            findings = validator.validate(s.model()).findings();
+        } catch (RuntimeException | StackOverflowError e) {
+            log.println("codeset lsp: validation failed: " + e);
+            return;
+        }
+        if (snapshot != s) {
+            return; // stale: the newer state has its own check coming
+        }
+        publish(s, findings);
+    }
+
+    /** Publishes the diagnostics of every file whose diagnostics changed, and of every open file at a new version. */
+    private void publish(Snapshot s, List<Finding> findings) {
+        LanguageClient c = client;
+        if (c == null) {
+            return;
+        }
+        Map<String, List<Diagnostic>> now = new TreeMap<>();
+        for (Finding f : findings) {
+            now.computeIfAbsent(f.file(), k -> new java.util.ArrayList<>()).add(Diagnostics.of(f, s));
+        }
+        Set<String> files = new TreeSet<>(now.keySet());
+        files.addAll(published.keySet());
+        files.addAll(s.buffers().keySet());
+        for (String rel : files) {
+            List<Diagnostic> list = now.getOrDefault(rel, List.of());
+            Snapshot.Buffer b = s.buffers().get(rel);
+            Integer version = b == null ? null : b.version();
+            boolean changed = !list.equals(published.getOrDefault(rel, List.of()));
+            boolean newVersion = b != null && !version.equals(publishedVersions.get(rel));
+            if (changed || newVersion) {
+                c.publishDiagnostics(new PublishDiagnosticsParams(s.uri(rel), list, version));
+            }
+            if (list.isEmpty()) {
+                published.remove(rel);
+            } else {
+                published.put(rel, list);
+            }
+            if (b != null) {
+                publishedVersions.put(rel, version);
+            } else {
+                publishedVersions.remove(rel);
+            }
+        }
+    }
+}
