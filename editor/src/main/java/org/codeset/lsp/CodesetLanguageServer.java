@@ -86,7 +86,15 @@ public final class CodesetLanguageServer implements LanguageServer, LanguageClie
     public static int serve(Path repo, long debounceMillis, InputStream in, OutputStream out, PrintStream log)
             throws InterruptedException {
         CodesetLanguageServer server = new CodesetLanguageServer(repo, debounceMillis, log);
-        Launcher<LanguageClient> launcher = LSPLauncher.createServerLauncher(server, in, out);
+        // daemon threads: after exit, a reader still blocked on the input does not keep the JVM alive
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "codeset-lsp-jsonrpc");
+            t.setDaemon(true);
+            return t;
+        });
+        Launcher<LanguageClient> launcher = new LSPLauncher.Builder<LanguageClient>().setLocalService(server)
+                .setRemoteInterface(LanguageClient.class).setInput(in).setOutput(out).setExecutorService(threads)
+                .create();
         server.connect(launcher.getRemoteProxy());
         Future<Void> listening = launcher.startListening();
         while (!server.exited.isDone() && !listening.isDone()) {
@@ -98,8 +106,8 @@ public final class CodesetLanguageServer implements LanguageServer, LanguageClie
                 break;
             }
         }
-        listening.cancel(true);
         server.session.close();
+        threads.shutdown();
         return server.shutdown ? 0 : 1;
     }
 

@@ -94,9 +94,20 @@ final class Session {
         });
     }
 
+    /** Stops both threads, letting a check that is writing finish its message (an interrupt would close the channel). */
     void close() {
-        modelThread.shutdownNow();
-        checkThread.shutdownNow();
+        synchronized (this) {
+            if (pendingCheck != null) {
+                pendingCheck.cancel(false);
+            }
+        }
+        modelThread.shutdown();
+        checkThread.shutdown();
+        try {
+            checkThread.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** The facade on the current model, for edit commands (null before the repository is loaded). */

@@ -44,6 +44,7 @@ final class LspClient implements LanguageClient, AutoCloseable {
     private final List<PublishDiagnosticsParams> received = new ArrayList<>();
     final List<String> messages = new ArrayList<>();
     private final Map<String, Integer> versions = new ConcurrentHashMap<>();
+    private final OutputStream toServerStream;
 
     LspClient(Path root, long debounceMillis) throws Exception {
         this.root = root;
@@ -62,8 +63,9 @@ final class LspClient implements LanguageClient, AutoCloseable {
             t.setDaemon(true);
             t.start();
         });
+        toServerStream = Channels.newOutputStream(toServer.sink());
         var launcher = LSPLauncher.createClientLauncher(this, Channels.newInputStream(toClient.source()),
-                Channels.newOutputStream(toServer.sink()));
+                toServerStream);
         launcher.startListening();
         server = launcher.getRemoteProxy();
         InitializeParams init = new InitializeParams();
@@ -136,7 +138,9 @@ final class LspClient implements LanguageClient, AutoCloseable {
     int shutdownAndExit() throws Exception {
         server.shutdown().get(10, TimeUnit.SECONDS);
         server.exit();
-        return exit.get(10, TimeUnit.SECONDS);
+        int code = exit.get(10, TimeUnit.SECONDS);
+        toServerStream.close(); // the server's reader sees the end of its input
+        return code;
     }
 
     @Override
