@@ -49,6 +49,8 @@ final class Session {
 
     private final long debounceMillis;
     private final PrintStream log;
+    /** Timings of each change and check on the log (CODESET_LSP_STATS=1), for the benchmark. */
+    private final boolean stats = System.getenv("CODESET_LSP_STATS") != null;
     private final ExecutorService modelThread = Executors.newSingleThreadExecutor(daemon("codeset-lsp-model"));
     private final ScheduledExecutorService checkThread = Executors.newSingleThreadScheduledExecutor(
             daemon("codeset-lsp-check"));
@@ -57,6 +59,7 @@ final class Session {
     private volatile Snapshot snapshot;
     private Validator validator;
     private ScheduledFuture<?> pendingCheck;
+    private long lastChange = Long.MIN_VALUE / 2;
     // check thread only
     private final Map<String, List<Diagnostic>> published = new HashMap<>();
     private final Map<String, Integer> publishedVersions = new HashMap<>();
@@ -180,6 +183,7 @@ final class Session {
     }
 
     private void put(String uri, int version, String text) {
+        long t0 = System.nanoTime();
         Snapshot s = snapshot;
         String rel = s == null ? null : s.relative(uri);
         if (rel == null) {
@@ -188,6 +192,9 @@ final class Session {
         Map<String, Snapshot.Buffer> buffers = new HashMap<>(s.buffers());
         buffers.put(rel, new Snapshot.Buffer(uri, version, text));
         commit(s, update(s.model(), rel, text.getBytes(StandardCharsets.UTF_8)), buffers);
+        if (stats) {
+            log.printf("codeset lsp: %s v%d: parsed and applied in %.1f ms%n", rel, version, (System.nanoTime() - t0) / 1e6);
+        }
     }
 
     /** The model with one file's text replaced (null: gone); unchanged when it parses as it is. */
@@ -206,10 +213,18 @@ final class Session {
         return rel.startsWith(RepositoryLoader.CODESETS + "/") && rel.endsWith(".yaml") && rel.split("/").length >= 3;
     }
 
+    /**
+     * Makes the next state current and schedules its check: at once after a quiet time (a single
+     * change is checked without waiting), else after {@code debounceMillis} without a further
+     * change (a burst of keystrokes is checked once, at its end).
+     */
     private void commit(Snapshot before, CodeSetRepository model, Map<String, Snapshot.Buffer> buffers) {
         snapshot = new Snapshot(before.root(), model, buffers);
         codesets.model(model);
-        scheduleCheck(debounceMillis);
+        long now = System.nanoTime();
+        boolean quiet = now - lastChange >= TimeUnit.MILLISECONDS.toNanos(debounceMillis);
+        lastChange = now;
+        scheduleCheck(quiet ? 0 : debounceMillis);
     }
 
     private void guard(ThrowingRunnable r) {
@@ -260,6 +275,7 @@ final class Session {
             return;
         }
         List<Finding> findings;
+        long t0 = System.nanoTime();
         try {
             findings = validator.validate(s.model()).findings();
         } catch (RuntimeException | StackOverflowError e) {
@@ -269,7 +285,12 @@ final class Session {
         if (snapshot != s) {
             return; // stale: the newer state has its own check coming
         }
+        long t1 = System.nanoTime();
         publish(s, findings);
+        if (stats) {
+            log.printf("codeset lsp: checked in %.1f ms (%d findings), published in %.1f ms%n", (t1 - t0) / 1e6,
+                    findings.size(), (System.nanoTime() - t1) / 1e6);
+        }
     }
 
     /** Publishes the diagnostics of every file whose diagnostics changed, and of every open file at a new version. */
