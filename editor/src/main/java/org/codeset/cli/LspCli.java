@@ -16,20 +16,22 @@ import picocli.CommandLine.Option;
 
 @Command(name = "lsp", mixinStandardHelpOptions = true,
         description = {
-            "Run the code-set language server (LSP) for Eclipse (LSP4E), VS Code, Neovim or any LSP client.",
+            "Run the language server: a validating code-set editor in any LSP client.",
             "",
-            "It speaks LSP over standard input and output (or, with --port, over one TCP connection on",
-            "127.0.0.1). The client's workspace folder is the code-set repository, unless --repo is given.",
-            "Diagnostics (every rule of validate) follow the unsaved buffers as you type; definition,",
-            "references, hover, completion, quick fixes, outline, workspace symbols and formatting work on",
-            "them too. The server never writes a file: fixes go to the editor as edits."},
+            "Eclipse (LSP4E), VS Code, Neovim, IntelliJ: the client starts 'codeset lsp' and speaks LSP over"
+                + " standard input and output (or, with --port, over one TCP connection on 127.0.0.1). The"
+                + " client's workspace folder is the code-set repository, unless --repo is given.",
+            "",
+            "Diagnostics (every rule of validate) follow the unsaved buffers as you type; definition,"
+                + " references, hover, completion, quick fixes, outline, workspace symbols and formatting"
+                + " work on them too. The server never writes a file: fixes go to the editor as edits."},
         footerHeading = "%nExamples:%n",
         footer = {
             "  codeset lsp                        stdio, for an editor that starts the server",
             "  codeset lsp --port 5007            wait for one client on 127.0.0.1:5007",
             "",
-            "Exit status: 0 after the client's shutdown and exit, 1 when the connection ends without them,",
-            "2 bad usage."})
+            "Exit status: 0 after the client's shutdown and exit, 1 when the connection ends",
+            "without them, 2 bad usage."})
 final class LspCli implements Callable<Integer> {
     @Option(names = "--repo", paramLabel = "DIR",
             description = "The code-set repository (default: the client's workspace folder).")
@@ -44,10 +46,14 @@ final class LspCli implements Callable<Integer> {
             description = "Quiet time after a change before the repository is checked. Default: ${DEFAULT-VALUE} ms.")
     long debounce;
 
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Override
     public Integer call() throws Exception {
         // Standard output carries the protocol: nothing else may be written to it.
         PrintStream log = System.err;
+        java.io.PrintWriter err = spec.commandLine().getErr();
         if (port == null) {
             InputStream in = System.in;
             OutputStream out = System.out;
@@ -55,13 +61,16 @@ final class LspCli implements Callable<Integer> {
             return CodesetLanguageServer.serve(repo, debounce, in, out, log);
         }
         if (port < 0 || port > 65535) {
-            log.println("codeset: --port " + port + " is not a port number (0-65535)");
+            err.println("codeset: --port " + port + " is not a port number (0-65535)");
             return Main.USAGE;
         }
         try (ServerSocket server = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
-            log.println("codeset lsp: listening on 127.0.0.1:" + server.getLocalPort());
+            err.println("codeset lsp: listening on 127.0.0.1:" + server.getLocalPort());
+            err.flush();
             try (Socket socket = server.accept()) {
-                return CodesetLanguageServer.serve(repo, debounce, socket.getInputStream(), socket.getOutputStream(), log);
+                int code = CodesetLanguageServer.serve(repo, debounce, socket.getInputStream(), socket.getOutputStream(), log);
+                socket.shutdownInput(); // the reader sees the end of the input, not a closed socket
+                return code;
             }
         }
     }

@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import org.codeset.core.edit.EditCommand;
+import org.codeset.core.validate.Rules;
 import org.eclipse.lsp4j.CodeAction;
 import org.eclipse.lsp4j.CodeActionKind;
 import org.eclipse.lsp4j.CodeActionOptions;
@@ -73,10 +74,11 @@ public final class CodesetLanguageServer implements LanguageServer, LanguageClie
      * @param repo           the code-set repository, or null for the client's workspace root
      * @param debounceMillis quiet time after a change before the repository is checked
      * @param log            where problems of the server itself are written (never stdout)
+     * @param rules          the rules to check, or null for those on the class path
      */
-    public CodesetLanguageServer(Path repo, long debounceMillis, PrintStream log) {
+    public CodesetLanguageServer(Path repo, long debounceMillis, PrintStream log, Rules rules) {
         this.repo = repo;
-        this.session = new Session(debounceMillis, log);
+        this.session = new Session(debounceMillis, log, rules);
     }
 
     /**
@@ -85,7 +87,13 @@ public final class CodesetLanguageServer implements LanguageServer, LanguageClie
      */
     public static int serve(Path repo, long debounceMillis, InputStream in, OutputStream out, PrintStream log)
             throws InterruptedException {
-        CodesetLanguageServer server = new CodesetLanguageServer(repo, debounceMillis, log);
+        return serve(repo, debounceMillis, null, in, out, log);
+    }
+
+    /** {@link #serve(Path, long, InputStream, OutputStream, PrintStream)} with given rules (null: discovered). */
+    public static int serve(Path repo, long debounceMillis, Rules rules, InputStream in, OutputStream out,
+            PrintStream log) throws InterruptedException {
+        CodesetLanguageServer server = new CodesetLanguageServer(repo, debounceMillis, log, rules);
         // daemon threads: after exit, a reader still blocked on the input does not keep the JVM alive
         java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "codeset-lsp-jsonrpc");

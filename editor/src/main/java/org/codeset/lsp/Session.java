@@ -23,6 +23,7 @@ import org.codeset.core.model.CodeSetRepository;
 import org.codeset.core.model.RepositoryLoader;
 import org.codeset.core.model.SourceFile;
 import org.codeset.core.validate.Finding;
+import org.codeset.core.validate.Rules;
 import org.codeset.core.validate.Validator;
 import org.eclipse.lsp4j.Diagnostic;
 import org.eclipse.lsp4j.MessageParams;
@@ -64,9 +65,12 @@ final class Session {
     private final Map<String, List<Diagnostic>> published = new HashMap<>();
     private final Map<String, Integer> publishedVersions = new HashMap<>();
 
-    Session(long debounceMillis, PrintStream log) {
+    private final Rules rules;
+
+    Session(long debounceMillis, PrintStream log, Rules rules) {
         this.debounceMillis = debounceMillis;
         this.log = log;
+        this.rules = rules;
     }
 
     private static java.util.concurrent.ThreadFactory daemon(String name) {
@@ -85,7 +89,7 @@ final class Session {
     void open(Path root) {
         modelThread.execute(() -> {
             try {
-                Codesets loaded = Codesets.open(root);
+                Codesets loaded = Codesets.open(root, rules != null ? rules : Rules.discover());
                 loaded.persistEdits(false);
                 codesets = loaded;
                 validator = loaded.validator();

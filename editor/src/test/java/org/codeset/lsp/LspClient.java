@@ -47,6 +47,10 @@ final class LspClient implements LanguageClient, AutoCloseable {
     private final OutputStream toServerStream;
 
     LspClient(Path root, long debounceMillis) throws Exception {
+        this(root, debounceMillis, null);
+    }
+
+    LspClient(Path root, long debounceMillis, org.codeset.core.validate.Rules rules) throws Exception {
         this.root = root;
         Pipe toServer = Pipe.open();
         Pipe toClient = Pipe.open();
@@ -54,7 +58,7 @@ final class LspClient implements LanguageClient, AutoCloseable {
         OutputStream serverOut = Channels.newOutputStream(toClient.sink());
         exit = CompletableFuture.supplyAsync(() -> {
             try {
-                return CodesetLanguageServer.serve(null, debounceMillis, serverIn, serverOut, System.err);
+                return CodesetLanguageServer.serve(null, debounceMillis, rules, serverIn, serverOut, System.err);
             } catch (InterruptedException e) {
                 return -1;
             }
@@ -135,7 +139,8 @@ final class LspClient implements LanguageClient, AutoCloseable {
         }
     }
 
-    int shutdownAndExit() throws Exception {
+    int shutdownAndExit() throws java.io.IOException, java.util.concurrent.ExecutionException,
+            java.util.concurrent.TimeoutException, InterruptedException {
         server.shutdown().get(10, TimeUnit.SECONDS);
         server.exit();
         int code = exit.get(10, TimeUnit.SECONDS);
@@ -144,7 +149,8 @@ final class LspClient implements LanguageClient, AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() throws java.io.IOException, java.util.concurrent.ExecutionException,
+            java.util.concurrent.TimeoutException, InterruptedException {
         if (!exit.isDone()) {
             shutdownAndExit();
         }
