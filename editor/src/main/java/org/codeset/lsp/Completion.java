@@ -86,7 +86,7 @@ final class Completion {
                 }
             }
             String parent = enclosing(lines, p.getLine(), keyColumn);
-            values(s, out, cs, meta, parent, field, value, new Range(new Position(p.getLine(), valueStart), p), cancel);
+            values(s, out, cs, meta, parent, field, value, valueRange(line, p, valueStart, value), cancel);
         }
         if (!kv.matches() && item.matches()) {
             // the list's key (parent:) and the block that key is in (codes)
@@ -98,7 +98,7 @@ final class Completion {
             if (o != null && o.matches()) {
                 int keyColumn = o.group(1).length() + (o.group(2) == null ? 0 : o.group(2).length());
                 values(s, out, cs, meta, enclosing(lines, opener, keyColumn), o.group(3), value,
-                        new Range(new Position(p.getLine(), valueStart), p), cancel);
+                        valueRange(line, p, valueStart, value), cancel);
             }
         }
         if (!kv.matches() && out.getItems().isEmpty() && key.matches()) {
@@ -117,6 +117,19 @@ final class Completion {
             }
         }
         return out;
+    }
+
+    /**
+     * The range a completed value replaces: from where it starts to the caret, and the closing
+     * quote after the caret when the editor closed the quote the user opened.
+     */
+    private static Range valueRange(String line, Position p, int valueStart, String value) {
+        int end = p.getCharacter();
+        if (!value.isEmpty() && (value.charAt(0) == '"' || value.charAt(0) == '\'') && end < line.length()
+                && line.charAt(end) == value.charAt(0)) {
+            end++;
+        }
+        return new Range(new Position(p.getLine(), valueStart), new Position(p.getLine(), end));
     }
 
     /** The keys allowed in the mapping whose parent key is {@code parent}. */

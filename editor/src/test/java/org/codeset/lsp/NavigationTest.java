@@ -106,6 +106,9 @@ class NavigationTest extends ServerTestBase {
         assertEquals(List.of(CompletionItemTag.Deprecated), retired.getTags());
         assertEquals("Old spine (retired)", retired.getDetail());
         assertEquals(new TextEdit(range(5, 12, 5, 15), "\"100\""), parents.getItems().get(0).getTextEdit().getLeft());
+        // the editor closed the quote: it is replaced too
+        CompletionList closed = complete(B, B_TEXT.replace("parent: \"100\"", "parent: \"10\""), 5, 15);
+        assertEquals(new TextEdit(range(5, 12, 5, 16), "\"100\""), closed.getItems().get(0).getTextEdit().getLeft());
     }
 
     @Test
