@@ -145,4 +145,13 @@ class LanguageServerTest extends ServerTestBase {
                 .get(10, TimeUnit.SECONDS);
         assertEquals(List.of(new TextEdit(range(1, 0, 2, 0), "  - code: \"200\"\n")), format);
     }
+
+    @Test
+    void aFileChangedOnDiskIsReadAgainWhenTheClientSaysSo() throws Exception {
+        Files.writeString(dir.resolve(B), B_TEXT.replace("parent: \"100\"", "parent: \"999\""));
+        client.server.getWorkspaceService().didChangeWatchedFiles(new org.eclipse.lsp4j.DidChangeWatchedFilesParams(
+                List.of(new org.eclipse.lsp4j.FileEvent(client.uri(B), org.eclipse.lsp4j.FileChangeType.Changed))));
+        assertEquals(range(5, 12, 5, 17), only(client.await(B, rule("unresolved-reference")), "unresolved-reference")
+                .getRange());
+    }
 }
