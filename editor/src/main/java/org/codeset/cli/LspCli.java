@@ -68,10 +68,37 @@ final class LspCli implements Callable<Integer> {
             err.println("codeset lsp: listening on 127.0.0.1:" + server.getLocalPort());
             err.flush();
             try (Socket socket = server.accept()) {
-                int code = CodesetLanguageServer.serve(repo, debounce, socket.getInputStream(), socket.getOutputStream(), log);
-                socket.shutdownInput(); // the reader sees the end of the input, not a closed socket
-                return code;
+                return CodesetLanguageServer.serve(repo, debounce, endsWhenClosed(socket), socket.getOutputStream(), log);
             }
         }
+    }
+
+    /** The socket's input, reading as ended (not failing) once the socket is closed after the session. */
+    private static InputStream endsWhenClosed(Socket socket) throws java.io.IOException {
+        return new java.io.FilterInputStream(socket.getInputStream()) {
+            @Override
+            public int read() throws java.io.IOException {
+                try {
+                    return super.read();
+                } catch (java.net.SocketException e) {
+                    if (socket.isClosed()) {
+                        return -1;
+                    }
+                    throw e;
+                }
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) throws java.io.IOException {
+                try {
+                    return super.read(b, off, len);
+                } catch (java.net.SocketException e) {
+                    if (socket.isClosed()) {
+                        return -1;
+                    }
+                    throw e;
+                }
+            }
+        };
     }
 }
