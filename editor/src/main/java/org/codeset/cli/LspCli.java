@@ -46,6 +46,16 @@ final class LspCli implements Callable<Integer> {
             description = "Quiet time after a change before the repository is checked. Default: ${DEFAULT-VALUE} ms.")
     long debounce;
 
+    @Option(names = "--cache",
+            description = "Start from the parse cache and saved findings in .codeset/cache/ (shared with the"
+                + " command line, and refreshed): a start in seconds instead of a full parse on a large"
+                + " repository, but the first edits are checked slower until the JVM has warmed up.")
+    boolean cache;
+
+    private CodesetLanguageServer.Options options() {
+        return new CodesetLanguageServer.Options(repo, debounce, cache, null);
+    }
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -58,7 +68,7 @@ final class LspCli implements Callable<Integer> {
             InputStream in = System.in;
             OutputStream out = System.out;
             System.setOut(log);
-            return CodesetLanguageServer.serve(repo, debounce, in, out, log);
+            return CodesetLanguageServer.serve(options(), in, out, log);
         }
         if (port < 0 || port > 65535) {
             err.println("codeset: --port " + port + " is not a port number (0-65535)");
@@ -68,7 +78,8 @@ final class LspCli implements Callable<Integer> {
             err.println("codeset lsp: listening on 127.0.0.1:" + server.getLocalPort());
             err.flush();
             try (Socket socket = server.accept()) {
-                return CodesetLanguageServer.serve(repo, debounce, endsWhenClosed(socket), socket.getOutputStream(), log);
+                return CodesetLanguageServer.serve(options(), endsWhenClosed(socket),
+                        socket.getOutputStream(), log);
             }
         }
     }

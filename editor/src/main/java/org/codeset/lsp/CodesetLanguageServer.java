@@ -71,29 +71,30 @@ public final class CodesetLanguageServer implements LanguageServer, LanguageClie
     private final Workspace workspace = new Workspace();
 
     /**
-     * @param repo           the code-set repository, or null for the client's workspace root
-     * @param debounceMillis quiet time after a change before the repository is checked
-     * @param log            where problems of the server itself are written (never stdout)
+     * How a server runs.
+     *
+     * @param repo           the code-set repository, or null for the client's workspace folder
+     * @param debounceMillis quiet time after a change inside a burst of changes before the check
+     * @param cache          whether to read (and refresh) the parse cache and saved findings in
+     *                       {@code .codeset/cache/}, as the command line does: a fast start
      * @param rules          the rules to check, or null for those on the class path
      */
-    public CodesetLanguageServer(Path repo, long debounceMillis, PrintStream log, Rules rules) {
-        this.repo = repo;
-        this.session = new Session(debounceMillis, log, rules);
+    public record Options(Path repo, long debounceMillis, boolean cache, Rules rules) {
+    }
+
+    private CodesetLanguageServer(Options options, PrintStream log) {
+        this.repo = options.repo();
+        this.session = new Session(options, log);
     }
 
     /**
-     * Serves one client on the given streams until it sends {@code exit} or the input ends.
-     * Returns the exit code LSP asks for: 0 after {@code shutdown}, 1 without it.
+     * Serves one client on the given streams until it sends {@code exit} or the input ends;
+     * {@code log} takes the server's own problems (never stdout). Returns the exit code LSP asks
+     * for: 0 after {@code shutdown}, 1 without it.
      */
-    public static int serve(Path repo, long debounceMillis, InputStream in, OutputStream out, PrintStream log)
+    public static int serve(Options options, InputStream in, OutputStream out, PrintStream log)
             throws InterruptedException {
-        return serve(repo, debounceMillis, null, in, out, log);
-    }
-
-    /** {@link #serve(Path, long, InputStream, OutputStream, PrintStream)} with given rules (null: discovered). */
-    public static int serve(Path repo, long debounceMillis, Rules rules, InputStream in, OutputStream out,
-            PrintStream log) throws InterruptedException {
-        CodesetLanguageServer server = new CodesetLanguageServer(repo, debounceMillis, log, rules);
+        CodesetLanguageServer server = new CodesetLanguageServer(options, log);
         // daemon threads: after exit, a reader still blocked on the input does not keep the JVM alive
         java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "codeset-lsp-jsonrpc");

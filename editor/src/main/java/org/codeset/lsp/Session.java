@@ -66,11 +66,13 @@ final class Session {
     private final Map<String, Integer> publishedVersions = new HashMap<>();
 
     private final Rules rules;
+    private final boolean cache;
 
-    Session(long debounceMillis, PrintStream log, Rules rules) {
-        this.debounceMillis = debounceMillis;
+    Session(CodesetLanguageServer.Options options, PrintStream log) {
+        this.debounceMillis = options.debounceMillis();
         this.log = log;
-        this.rules = rules;
+        this.rules = options.rules();
+        this.cache = options.cache();
     }
 
     private static java.util.concurrent.ThreadFactory daemon(String name) {
@@ -89,7 +91,8 @@ final class Session {
     void open(Path root) {
         modelThread.execute(() -> {
             try {
-                Codesets loaded = Codesets.open(root, rules != null ? rules : Rules.discover());
+                Codesets loaded = cache && rules == null ? Codesets.openCached(root)
+                        : Codesets.open(root, rules != null ? rules : Rules.discover());
                 loaded.persistEdits(false);
                 codesets = loaded;
                 validator = loaded.validator();

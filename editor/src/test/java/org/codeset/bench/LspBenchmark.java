@@ -37,7 +37,7 @@ import org.eclipse.lsp4j.services.LanguageServer;
  * {@code publishDiagnostics} for that version. Two kinds of change: a display in a 500-code file
  * (findings of that file only), and retiring a procedure code that every one of the 200
  * diagnosis files refers to (all of them republished). Not a test; bench/lsp runs it.
- * Usage: LspBenchmark JAR REPO [CHANGES]
+ * Usage: LspBenchmark JAR REPO [CHANGES [SERVER-OPTION...]]
  */
 public final class LspBenchmark implements LanguageClient {
     private final Map<String, Long> arrived = new ConcurrentHashMap<>();
@@ -53,6 +53,7 @@ public final class LspBenchmark implements LanguageClient {
             command.addAll(List.of(opts.trim().split("\\s+")));
         }
         command.addAll(List.of("-jar", jar.toString(), "lsp"));
+        command.addAll(List.of(args).subList(Math.min(3, args.length), args.length)); // server options
         Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         LspBenchmark client = new LspBenchmark();
         var launcher = LSPLauncher.createClientLauncher(client, p.getInputStream(), p.getOutputStream());

@@ -58,7 +58,8 @@ final class LspClient implements LanguageClient, AutoCloseable {
         OutputStream serverOut = Channels.newOutputStream(toClient.sink());
         exit = CompletableFuture.supplyAsync(() -> {
             try {
-                return CodesetLanguageServer.serve(null, debounceMillis, rules, serverIn, serverOut, System.err);
+                return CodesetLanguageServer.serve(
+                        new CodesetLanguageServer.Options(null, debounceMillis, false, rules), serverIn, serverOut, System.err);
             } catch (InterruptedException e) {
                 return -1;
             }

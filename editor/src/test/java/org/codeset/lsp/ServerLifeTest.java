@@ -124,7 +124,7 @@ class ServerLifeTest {
         new TestRepo(dir).codeset("a").file(FILE, TEXT.replace("parent: \"1\"", "parent: \"9\""));
         StringWriter err = new StringWriter();
         CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> Main.run(new PrintWriter(new StringWriter()),
-                new PrintWriter(err, true), "lsp", "--port", "0", "--repo", dir.toString()));
+                new PrintWriter(err, true), "lsp", "--port", "0", "--cache", "--repo", dir.toString()));
         Pattern listening = Pattern.compile("listening on 127\\.0\\.0\\.1:(\\d+)");
         Matcher m = listening.matcher("");
         for (int i = 0; i < 200 && !(m = listening.matcher(err.toString())).find(); i++) {
