@@ -257,10 +257,14 @@ public final class CodesetLanguageServer implements LanguageServer, LanguageClie
                     return List.of();
                 }
                 EditCommand format = session.codesets().format().file(rel).unsaved(s::unsaved);
-                for (EditCommand.FileChange c : format.preview()) {
-                    if (c.path().equals(rel) && c.before() != null) {
-                        return TextEdits.diff(c.before(), c.after());
+                try {
+                    for (EditCommand.FileChange c : format.preview()) {
+                        if (c.path().equals(rel) && c.before() != null) {
+                            return TextEdits.diff(c.before(), c.after());
+                        }
                     }
+                } catch (org.codeset.core.errors.EditRefusedException e) {
+                    // a file that does not parse is not formatted; its yaml-syntax diagnostic says why
                 }
                 return List.of();
             });

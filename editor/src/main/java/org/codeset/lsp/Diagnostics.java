@@ -10,7 +10,6 @@ import org.eclipse.lsp4j.DiagnosticCodeDescription;
 import org.eclipse.lsp4j.DiagnosticRelatedInformation;
 import org.eclipse.lsp4j.DiagnosticSeverity;
 import org.eclipse.lsp4j.Location;
-import org.eclipse.lsp4j.Position;
 import org.eclipse.lsp4j.Range;
 
 /** A {@link Finding} as an LSP {@link Diagnostic}: one to one, rule id as the code. */
@@ -36,10 +35,5 @@ final class Diagnostics {
             d.setRelatedInformation(related);
         }
         return d;
-    }
-
-    /** Whether a diagnostic starts at a 0-based position. */
-    static boolean startsAt(Diagnostic d, Position p) {
-        return d.getRange().getStart().equals(p);
     }
 }

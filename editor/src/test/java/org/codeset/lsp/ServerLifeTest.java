@@ -175,4 +175,19 @@ class ServerLifeTest {
         }
         assertNotNull(err.toString());
     }
+
+    @Test
+    void aWorkspaceThatIsNoRepositoryIsSaidSoAndEveryRequestAnswersEmpty() throws Exception {
+        try (LspClient client = new LspClient(dir, 0)) {
+            client.open(FILE, TEXT);
+            assertEquals(List.of(), client.server.getTextDocumentService().definition(
+                    new org.eclipse.lsp4j.DefinitionParams(client.doc(FILE), new Position(9, 13)))
+                    .get(10, TimeUnit.SECONDS).getLeft());
+            synchronized (client.messages) {
+                assertEquals(1, client.messages.size(), client.messages.toString());
+                assertTrue(client.messages.get(0).contains("is not a code-set repository"), client.messages.toString());
+            }
+            assertEquals(0, client.shutdownAndExit());
+        }
+    }
 }
