@@ -90,6 +90,7 @@ final class Session {
     /** Loads the repository at {@code root} (on the model thread: later changes queue behind it). */
     void open(Path root) {
         modelThread.execute(() -> {
+            long t0 = System.nanoTime();
             try {
                 Codesets loaded = cache && rules == null ? Codesets.openCached(root)
                         : Codesets.open(root, rules != null ? rules : Rules.discover());
@@ -98,6 +99,13 @@ final class Session {
                 validator = loaded.validator();
                 snapshot = new Snapshot(loaded.root(), loaded.model(), Map.of());
                 scheduleCheck(0);
+                CodeSetRepository m = loaded.model();
+                LanguageClient c = client;
+                if (c != null) {
+                    c.logMessage(new MessageParams(MessageType.Info, String.format(
+                            "codeset: %s loaded: %,d code sets, %,d files, %,d codes in %.1f s", m.root(),
+                            m.codeSets().size(), m.fileCount(), m.codeCount(), (System.nanoTime() - t0) / 1e9)));
+                }
             } catch (CodesetException | RuntimeException e) {
                 message(MessageType.Error, "codeset: " + e.getMessage());
             }
