@@ -59,7 +59,7 @@ import org.eclipse.lsp4j.services.WorkspaceService;
 
 /**
  * The code-set language server: a thin layer that turns LSP requests into look-ups on the core
- * model and plans of the core's edit commands. It never writes a file: fixes and formatting go
+ * model and plans of the core's edit commands. It never writes a code-set file: fixes and formatting go
  * to the client as edits. See {@link Session} for how changes, requests and checks are ordered.
  */
 public final class CodesetLanguageServer implements LanguageServer, LanguageClientAware {
