@@ -175,7 +175,7 @@ public final class CodesetLanguageServer implements LanguageServer, LanguageClie
     @Override
     public CompletableFuture<Object> shutdown() {
         shutdown = true;
-        return CompletableFuture.completedFuture(null);
+        return session.drained(); // requests sent before shutdown are answered first
     }
 
     @Override

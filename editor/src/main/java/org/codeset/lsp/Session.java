@@ -112,6 +112,15 @@ final class Session {
         });
     }
 
+    /** Completes (with null) once every change and request queued so far has been handled. */
+    CompletableFuture<Object> drained() {
+        try {
+            return CompletableFuture.supplyAsync(() -> null, modelThread);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            return CompletableFuture.completedFuture(null);
+        }
+    }
+
     /** Stops both threads, letting a check that is writing finish its message (an interrupt would close the channel). */
     void close() {
         synchronized (this) {
@@ -122,6 +131,8 @@ final class Session {
         modelThread.shutdown();
         checkThread.shutdown();
         try {
+            // what was queued is still answered (a client that sends exit without waiting for shutdown)
+            modelThread.awaitTermination(10, TimeUnit.SECONDS);
             checkThread.awaitTermination(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -281,7 +292,14 @@ final class Session {
         if (pendingCheck != null) {
             pendingCheck.cancel(false);
         }
-        pendingCheck = checkThread.schedule(this::check, delay, TimeUnit.MILLISECONDS);
+        if (checkThread.isShutdown()) {
+            return; // the session is ending: nobody to tell
+        }
+        try {
+            pendingCheck = checkThread.schedule(this::check, delay, TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // shut down meanwhile
+        }
     }
 
     private void check() {

@@ -190,4 +190,52 @@ class ServerLifeTest {
             assertEquals(0, client.shutdownAndExit());
         }
     }
+
+    @Test
+    void overStdioInItsOwnProcessRequestsSentBeforeExitAreAnsweredAndTheExitCodeIsZero() throws Exception {
+        new TestRepo(dir).codeset("a").file(FILE, TEXT);
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                System.getProperty("java.class.path"), "org.codeset.cli.Main", "lsp", "--repo", dir.toString())
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        try {
+            var launcher = LSPLauncher.createClientLauncher(new LanguageClient() {
+                @Override
+                public void publishDiagnostics(PublishDiagnosticsParams p) {
+                }
+
+                @Override
+                public void telemetryEvent(Object object) {
+                }
+
+                @Override
+                public void showMessage(MessageParams messageParams) {
+                }
+
+                @Override
+                public CompletableFuture<MessageActionItem> showMessageRequest(ShowMessageRequestParams r) {
+                    return CompletableFuture.completedFuture(null);
+                }
+
+                @Override
+                public void logMessage(MessageParams message) {
+                }
+            }, p.getInputStream(), p.getOutputStream());
+            launcher.startListening();
+            LanguageServer server = launcher.getRemoteProxy();
+            InitializeParams init = new InitializeParams();
+            init.setCapabilities(new ClientCapabilities());
+            server.initialize(init).get(30, TimeUnit.SECONDS);
+            // sent at once, without waiting: the load is still running when exit arrives
+            var symbols = server.getWorkspaceService().symbol(new org.eclipse.lsp4j.WorkspaceSymbolParams("two"));
+            var shutdown = server.shutdown();
+            server.exit();
+            assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+            assertEquals(0, p.exitValue());
+            assertEquals(List.of("2 Two"), symbols.get(5, TimeUnit.SECONDS).getRight().stream()
+                    .map(org.eclipse.lsp4j.WorkspaceSymbol::getName).toList());
+            shutdown.get(5, TimeUnit.SECONDS);
+        } finally {
+            p.destroy();
+        }
+    }
 }
