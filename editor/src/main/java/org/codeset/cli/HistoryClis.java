@@ -80,7 +80,9 @@ final class HistoryClis {
             if (sign) {
                 throw new InvalidArgumentException("--sign is not available yet: tags are annotated, not signed");
             }
+            long opened = System.nanoTime();
             Codesets c = Codesets.openCached(repo.repo);
+            opened = (System.nanoTime() - opened) / 1_000_000;
             var cmd = c.release().codeset(codeset).message(message).dryRun(dryRun).push(push);
             if (version != null) {
                 cmd.version(version);
@@ -104,7 +106,8 @@ final class HistoryClis {
             out.print(r.message());
             out.flush();
             if (stats) {
-                spec.commandLine().getErr().printf("stats: git step (stage, commit, tag) %d ms%n", r.gitMillis());
+                spec.commandLine().getErr().printf("stats: git step (stage, commit, tag) %d ms; open %d ms, %s; JVM up %d ms%n", r.gitMillis(), opened,
+                        r.timings(), java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime());
             }
             return Main.OK;
         }

@@ -66,7 +66,11 @@ public final class ReleaseCommand {
 
     /** What a release did (or, in a dry run, would do). */
     public record Result(String tag, SemVer version, SemVer previous, CodeSetDiff.Result diff, String commit,
-            List<String> files, String message, boolean pushed, long gitMillis) {
+            List<String> files, String message, boolean pushed, org.codeset.core.Timings timings) {
+        /** The git step: stage, commit and tag. */
+        public long gitMillis() {
+            return timings.get("git");
+        }
     }
 
     /** A test hook: called before each step; throwing aborts the release there. */
@@ -167,6 +171,7 @@ public final class ReleaseCommand {
     }
 
     private Result release(Git git, Path root) throws CodesetException, IOException {
+        org.codeset.core.Timings t = new org.codeset.core.Timings();
         Repository repo = git.getRepository();
         CodeSet working = codesets.model().codeSet(codeset);
         if (working == null || working.metaFile() == null) {
@@ -182,6 +187,7 @@ public final class ReleaseCommand {
             CodeSet[] sides = ReleaseHistory.differingFiles(root, latest, null, working);
             diff = CodeSetDiff.between(sides[0], sides[1]);
         }
+        t.lap("diff");
         if (latest != null && diff.size() == 0 && diff.bump() == SemVer.Bump.NONE) {
             throw new EditRefusedException("refused: nothing in " + codeset + " changed since " + latest.tag());
         }
@@ -191,6 +197,11 @@ public final class ReleaseCommand {
         if (repo.exactRef("refs/tags/" + tag) != null) {
             throw new EditRefusedException("refused: " + tag + " exists already; a released version is never re-created");
         }
+
+        // what the history rules of later runs read of this release, encoded while the rest goes on
+        CodeSet releasedSet = working;
+        java.util.concurrent.CompletableFuture<ReleaseFacts.Prepared> facts = dryRun ? null
+                : java.util.concurrent.CompletableFuture.supplyAsync(() -> ReleaseFacts.prepare(releasedSet));
 
         // the files the release writes
         String metaPath = working.metaFile().path();
@@ -202,20 +213,24 @@ public final class ReleaseCommand {
         byte[] changelogAfter = changelog(changelogBefore, next, diff).getBytes(StandardCharsets.UTF_8);
 
         // validate the tree that will be committed
-        CodeSetRepository committed = committedState(git, RepositoryLoader.update(codesets.model(), metaPath, metaAfter));
+        t.lap("changelog");
+        CodeSetRepository withVersion = RepositoryLoader.update(codesets.model(), metaPath, metaAfter);
+        CodeSetRepository committed = committedState(git, withVersion);
+        t.lap("status");
         ValidationResult result = codesets.validation(committed);
+        t.lap("validate");
         if (result.hasErrors()) {
             throw new EditRefusedException("refused: " + tag + " would tag a tree with " + result.errors()
                     + " validation error" + (result.errors() == 1 ? "" : "s"), result.findings().stream()
                     .filter(f -> f.severity() == Severity.ERROR).toList());
         }
-        Map<String, byte[]> files = new TreeMap<>();
-        collect(root, codeset, files);
-        files.put(metaPath, metaAfter);
-        files.put(changelogPath, changelogAfter);
-        String message = tagMessage(tag, previous, diff, files);
+        Map<String, byte[]> written = new TreeMap<>();
+        written.put(metaPath, metaAfter);
+        written.put(changelogPath, changelogAfter);
+        String message = tagMessage(tag, previous, diff, manifest(repo, root, latest, written));
+        t.lap("manifest");
         if (dryRun) {
-            return new Result(tag, next, previous, diff, null, List.of(metaPath, changelogPath), message, false, 0);
+            return new Result(tag, next, previous, diff, null, List.of(metaPath, changelogPath), message, false, t);
         }
 
         ObjectId head = repo.resolve("HEAD");
@@ -225,7 +240,7 @@ public final class ReleaseCommand {
             AtomicFiles.write(root.resolve(metaPath), metaAfter);
             AtomicFiles.write(changelog, changelogAfter);
             steps.before("commit");
-            long gitStart = System.nanoTime();
+            t.lap("write");
             PersonIdent who = author != null ? author : new PersonIdent(repo);
             // stage this code set's folder only (new, changed and deleted files), then commit only it:
             // whatever else is staged or changed stays as it was
@@ -251,16 +266,25 @@ public final class ReleaseCommand {
             committedOk = true;
             steps.before("tag");
             git.tag().setName(tag).setAnnotated(true).setMessage(message).setTagger(who).setObjectId(commit).call();
-            long gitMillis = (System.nanoTime() - gitStart) / 1_000_000;
+            t.lap("git");
             // the history rules of later runs read what this release holds from here, not from a parse
-            ReleaseFacts.record(root, new Release(codeset, next, tag, commit.name(), java.time.Instant.now(), message), working);
+            facts.join().record(root, new Release(codeset, next, tag, commit.name(), java.time.Instant.now(), message));
+            t.lap("facts");
             boolean pushed = false;
             if (remote != null) {
                 pushed = push(git, tag);
+                t.lap("push");
             }
-            codesets.reload(metaPath, metaAfter);
-            return new Result(tag, next, previous, diff, commit.name(), List.of(metaPath, changelogPath), message, pushed,
-                    gitMillis);
+            if (committed == withVersion) {
+                // the validated state is the working tree's: keep it, with its findings, for the next run
+                codesets.model(committed);
+                codesets.cacheWritten(List.of(metaPath));
+                codesets.saveResults();
+                t.lap("save");
+            } else {
+                codesets.reload(metaPath, metaAfter);
+            }
+            return new Result(tag, next, previous, diff, commit.name(), List.of(metaPath, changelogPath), message, pushed, t);
         } catch (GitAPIException | IOException e) {
             if (repo.exactRef("refs/tags/" + tag) == null) {
                 undo(repo, root, head, committedOk, metaPath, metaBefore, changelogBefore);
@@ -409,7 +433,7 @@ public final class ReleaseCommand {
         b.append('\n');
     }
 
-    private String tagMessage(String tag, SemVer previous, CodeSetDiff.Result d, Map<String, byte[]> files) {
+    private String tagMessage(String tag, SemVer previous, CodeSetDiff.Result d, Map<String, String> manifest) {
         StringBuilder b = new StringBuilder();
         b.append(tag).append(": ").append(d.added().size()).append(" added, ").append(d.changed().size()).append(" changed, ")
                 .append(d.deprecated().size()).append(" deprecated, ").append(d.retired().size()).append(" retired, ")
@@ -418,23 +442,61 @@ public final class ReleaseCommand {
         if (note != null) {
             b.append("\n").append(note.strip()).append("\n");
         }
-        b.append("\nSHA-256 of the code set's files:\n");
-        for (Map.Entry<String, byte[]> f : files.entrySet()) {
-            b.append(sha256(f.getValue())).append("  ").append(f.getKey()).append('\n');
+        b.append("\n").append(MANIFEST_HEADING).append("\n");
+        for (Map.Entry<String, String> f : manifest.entrySet()) {
+            b.append(f.getValue()).append("  ").append(f.getKey()).append('\n');
         }
         return b.toString();
     }
 
-    private static void collect(Path root, String codeset, Map<String, byte[]> files) throws IOException {
-        Path dir = root.resolve("codesets").resolve(codeset);
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.filter(Files::isRegularFile).sorted().toList()) {
-                String name = p.getFileName().toString();
-                if (!name.startsWith(".")) {
-                    files.put(root.relativize(p).toString().replace('\\', '/'), Files.readAllBytes(p));
-                }
+    /** The line that heads the SHA-256 manifest in a release tag's message. */
+    public static final String MANIFEST_HEADING = "SHA-256 of the code set's files:";
+
+    /** The manifest of a release tag's message: path to SHA-256 (empty if it has none). */
+    public static Map<String, String> manifestOf(String tagMessage) {
+        Map<String, String> out = new TreeMap<>();
+        int at = tagMessage.indexOf(MANIFEST_HEADING);
+        if (at < 0) {
+            return out;
+        }
+        for (String line : tagMessage.substring(at + MANIFEST_HEADING.length()).split("\n")) {
+            if (line.length() > 66 && line.charAt(64) == ' ' && line.charAt(65) == ' '
+                    && line.substring(0, 64).chars().allMatch(c -> (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) {
+                out.put(line.substring(66), line.substring(0, 64));
             }
         }
+        return out;
+    }
+
+    /**
+     * The SHA-256 of every file the release commits in the code set's folder (files whose name
+     * starts with a dot and ignored files left out). A file whose git blob is the one the latest
+     * release holds keeps that release's SHA-256 (same blob, same bytes); the index gives the blob
+     * ids of files as staged, so only new and changed files are read.
+     */
+    private Map<String, String> manifest(Repository repo, Path root, Release latest, Map<String, byte[]> written)
+            throws IOException {
+        String folder = "codesets/" + codeset;
+        Map<String, ObjectId> now = WorkingBlobs.of(repo, folder);
+        Map<String, ObjectId> released = Map.of();
+        Map<String, String> releasedSha = Map.of();
+        if (latest != null) {
+            try (RevWalk walk = new RevWalk(repo)) {
+                released = ReleaseHistory.allBlobs(repo, walk.parseCommit(ObjectId.fromString(latest.commit())), codeset);
+            }
+            releasedSha = manifestOf(latest.message());
+        }
+        Map<String, String> out = new TreeMap<>();
+        for (Map.Entry<String, ObjectId> f : now.entrySet()) {
+            String path = f.getKey();
+            if (written.containsKey(path) || path.substring(path.lastIndexOf('/') + 1).startsWith(".")) {
+                continue;
+            }
+            String sha = f.getValue().equals(released.get(path)) ? releasedSha.get(path) : null;
+            out.put(path, sha != null ? sha : sha256(Files.readAllBytes(root.resolve(path))));
+        }
+        written.forEach((path, bytes) -> out.put(path, sha256(bytes)));
+        return out;
     }
 
     static String sha256(byte[] bytes) {

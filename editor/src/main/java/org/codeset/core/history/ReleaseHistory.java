@@ -37,6 +37,8 @@ import org.eclipse.jgit.treewalk.filter.PathFilter;
  */
 public final class ReleaseHistory {
     private static final Map<String, CodeSet> SNAPSHOTS = new ConcurrentHashMap<>();
+    /** Releases by tag name and tag object id: what an object id names never changes. */
+    private static final Map<String, Release> TAGS = new ConcurrentHashMap<>();
 
     private ReleaseHistory() {
     }
@@ -63,6 +65,11 @@ public final class ReleaseHistory {
                 if (v == null) {
                     continue;
                 }
+                Release known = TAGS.get(ref.getName() + " " + ref.getObjectId().name());
+                if (known != null) {
+                    out.add(known);
+                    continue;
+                }
                 RevObject obj = walk.parseAny(ref.getObjectId());
                 String message = "";
                 Instant date = null;
@@ -75,8 +82,10 @@ public final class ReleaseHistory {
                 if (date == null) {
                     date = commit.getCommitterIdent().getWhenAsInstant();
                 }
-                out.add(new Release(codesetId, v, ref.getName().substring(Constants.R_TAGS.length()), commit.name(), date,
-                        message));
+                Release release = new Release(codesetId, v, ref.getName().substring(Constants.R_TAGS.length()), commit.name(),
+                        date, message);
+                TAGS.put(ref.getName() + " " + ref.getObjectId().name(), release);
+                out.add(release);
             }
             Collections.sort(out);
             return out;
@@ -146,10 +155,13 @@ public final class ReleaseHistory {
                 b = blobs(repo, walk.parseCommit(ObjectId.fromString(to.commit())), to.codeset());
             } else {
                 b = new java.util.HashMap<>();
+                // the index's ids where the files are as staged; only the others are read and hashed
+                Map<String, ObjectId> known = WorkingBlobs.of(repo, "codesets/" + from.codeset());
                 try (org.eclipse.jgit.lib.ObjectInserter.Formatter f = new org.eclipse.jgit.lib.ObjectInserter.Formatter()) {
                     for (SourceFile sf : working.files()) {
-                        byte[] bytes = Files.readAllBytes(root.resolve(sf.path()));
-                        b.put(sf.path(), f.idFor(Constants.OBJ_BLOB, bytes));
+                        ObjectId id = known.get(sf.path());
+                        b.put(sf.path(), id != null ? id
+                                : f.idFor(Constants.OBJ_BLOB, Files.readAllBytes(root.resolve(sf.path()))));
                         workingFiles.put(sf.path(), sf);
                     }
                 }
@@ -186,15 +198,20 @@ public final class ReleaseHistory {
     }
 
     private static Map<String, ObjectId> blobs(Repository repo, RevCommit commit, String codesetId) throws IOException {
+        Map<String, ObjectId> out = allBlobs(repo, commit, codesetId);
+        out.keySet().removeIf(p -> !p.endsWith(".yaml"));
+        return out;
+    }
+
+    /** Path to blob id of every file of a code set's folder in a commit. */
+    static Map<String, ObjectId> allBlobs(Repository repo, RevCommit commit, String codesetId) throws IOException {
         Map<String, ObjectId> out = new java.util.HashMap<>();
         try (TreeWalk tw = new TreeWalk(repo)) {
             tw.addTree(commit.getTree());
             tw.setRecursive(true);
             tw.setFilter(PathFilter.create("codesets/" + codesetId));
             while (tw.next()) {
-                if (tw.getPathString().endsWith(".yaml")) {
-                    out.put(tw.getPathString(), tw.getObjectId(0));
-                }
+                out.put(tw.getPathString(), tw.getObjectId(0));
             }
         }
         return out;
