@@ -63,8 +63,13 @@ final class HistoryClis {
         @Option(names = "--push", paramLabel = "REMOTE", description = "Push commit and tag (atomically, never forced).")
         String push;
 
-        @Option(names = "--sign", description = "Sign the tag (not available yet: refused).")
+        @Option(names = "--sign", description = "Sign the tag with OpenPGP, with a key of GnuPG's key store (GNUPGHOME or"
+                + " ~/.gnupg): --signing-key, else git config user.signingKey, else the key of your e-mail address.")
         boolean sign;
+
+        @Option(names = "--signing-key", paramLabel = "KEY", description = "The key to sign with (id, fingerprint or"
+                + " user id); implies --sign.")
+        String signingKey;
 
         @Option(names = "--dry-run", description = "Show the version, the change and the tag message; change nothing.")
         boolean dryRun;
@@ -77,13 +82,11 @@ final class HistoryClis {
 
         @Override
         public Integer call() throws Exception {
-            if (sign) {
-                throw new InvalidArgumentException("--sign is not available yet: tags are annotated, not signed");
-            }
             long opened = System.nanoTime();
             Codesets c = Codesets.openCached(repo.repo);
             opened = (System.nanoTime() - opened) / 1_000_000;
-            var cmd = c.release().codeset(codeset).message(message).dryRun(dryRun).push(push);
+            var cmd = c.release().codeset(codeset).message(message).dryRun(dryRun).push(push).sign(sign)
+                    .signingKey(signingKey).passphrase(new ConsolePassphrase());
             if (version != null) {
                 cmd.version(version);
             }
@@ -141,6 +144,9 @@ final class HistoryClis {
         @Option(names = "--cache", paramLabel = "DIR", description = "The release cache (default: ~/.cache/codeset/remotes).")
         java.nio.file.Path cache;
 
+        @Option(names = "--stats", hidden = true, description = "Print the time of each step on standard error.")
+        boolean stats;
+
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
@@ -168,6 +174,11 @@ final class HistoryClis {
             } else {
                 spec.commandLine().getOut().print(text);
                 spec.commandLine().getOut().flush();
+            }
+            if (stats) {
+                r.timings().lap("write");
+                spec.commandLine().getErr().printf("stats: %s; JVM up %d ms%n", r.timings(),
+                        java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime());
             }
             return Main.OK;
         }

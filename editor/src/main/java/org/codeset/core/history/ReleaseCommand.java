@@ -87,6 +87,9 @@ public final class ReleaseCommand {
     private boolean dryRun;
     private String remote;
     private PersonIdent author;
+    private boolean sign;
+    private String signingKey;
+    private org.eclipse.jgit.transport.CredentialsProvider passphrase;
     private Steps steps = step -> { };
 
     public ReleaseCommand(Codesets codesets) {
@@ -135,6 +138,31 @@ public final class ReleaseCommand {
     /** Author and tagger (default: git config user.name and user.email). */
     public ReleaseCommand author(PersonIdent who) {
         this.author = who;
+        return this;
+    }
+
+    /**
+     * Sign the tag with OpenPGP (GnuPG's key store: {@code GNUPGHOME} or {@code ~/.gnupg}), with the
+     * key named by {@link #signingKey}, else git config {@code user.signingKey}, else the key of the
+     * tagger's e-mail address. The key is looked up before anything is written.
+     */
+    public ReleaseCommand sign(boolean s) {
+        this.sign = s;
+        return this;
+    }
+
+    /** The key to sign with (an id, fingerprint or user id); implies {@link #sign}. */
+    public ReleaseCommand signingKey(String key) {
+        this.signingKey = key;
+        if (key != null) {
+            this.sign = true;
+        }
+        return this;
+    }
+
+    /** Asks for the signing key's passphrase, if it has one (the command line prompts on the terminal). */
+    public ReleaseCommand passphrase(org.eclipse.jgit.transport.CredentialsProvider provider) {
+        this.passphrase = provider;
         return this;
     }
 
@@ -229,6 +257,8 @@ public final class ReleaseCommand {
         written.put(changelogPath, changelogAfter);
         String message = tagMessage(tag, previous, diff, manifest(repo, root, latest, written));
         t.lap("manifest");
+        PersonIdent who = author != null ? author : new PersonIdent(repo);
+        String key = sign ? signingKey(repo, who) : null;
         if (dryRun) {
             return new Result(tag, next, previous, diff, null, List.of(metaPath, changelogPath), message, false, t);
         }
@@ -241,7 +271,6 @@ public final class ReleaseCommand {
             AtomicFiles.write(changelog, changelogAfter);
             steps.before("commit");
             t.lap("write");
-            PersonIdent who = author != null ? author : new PersonIdent(repo);
             // stage this code set's folder only (new, changed and deleted files), then commit only it:
             // whatever else is staged or changed stays as it was
             // (only the paths git status reports: adding the whole folder would re-hash every file)
@@ -265,7 +294,11 @@ public final class ReleaseCommand {
                     .setAuthor(who).setCommitter(who).call();
             committedOk = true;
             steps.before("tag");
-            git.tag().setName(tag).setAnnotated(true).setMessage(message).setTagger(who).setObjectId(commit).call();
+            var tagging = git.tag().setName(tag).setAnnotated(true).setMessage(message).setTagger(who).setObjectId(commit);
+            if (sign) {
+                tagging.setSigned(true).setSigningKey(key).setCredentialsProvider(passphrase);
+            }
+            tagging.call();
             t.lap("git");
             // the history rules of later runs read what this release holds from here, not from a parse
             facts.join().record(root, new Release(codeset, next, tag, commit.name(), java.time.Instant.now(), message));
@@ -293,6 +326,29 @@ public final class ReleaseCommand {
             }
             throw new UnreadableInputException(tag + " is released locally, but: " + e.getMessage(), e);
         }
+    }
+
+    /** The signing key to use, refused (before anything is written) when it cannot be found. */
+    private String signingKey(Repository repo, PersonIdent who) throws CodesetException {
+        org.eclipse.jgit.lib.GpgConfig config = new org.eclipse.jgit.lib.GpgConfig(repo.getConfig());
+        org.eclipse.jgit.lib.Signer signer = org.eclipse.jgit.lib.Signers.get(config.getKeyFormat());
+        if (signer == null) {
+            throw new EditRefusedException("refused: this build cannot sign with gpg.format "
+                    + config.getKeyFormat().name().toLowerCase() + "; sign with OpenPGP (git config gpg.format openpgp)");
+        }
+        String key = signingKey != null ? signingKey : config.getSigningKey();
+        boolean found;
+        try {
+            found = signer.canLocateSigningKey(repo, config, who, key, passphrase);
+        } catch (org.eclipse.jgit.api.errors.CanceledException | RuntimeException e) {
+            throw new EditRefusedException("refused: cannot read the signing key: " + e.getMessage());
+        }
+        if (!found) {
+            throw new EditRefusedException("refused: no OpenPGP secret key " + (key != null ? "'" + key + "'"
+                    : "for <" + who.getEmailAddress() + ">") + " in GnuPG's key store (GNUPGHOME or ~/.gnupg); make one"
+                    + " (gpg --quick-gen-key), or name one with --signing-key or git config user.signingKey");
+        }
+        return key;
     }
 
     private boolean push(Git git, String tag) throws EditRefusedException {
