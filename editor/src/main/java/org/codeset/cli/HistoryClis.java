@@ -102,6 +102,14 @@ final class HistoryClis {
             }
             var r = cmd.call();
             PrintWriter out = spec.commandLine().getOut();
+            if (r.recovered() != null) {
+                out.println(r.recovered() + ".");
+                if (r.diff() == null) {
+                    out.println("Run release again for any further change.");
+                    out.flush();
+                    return Main.OK;
+                }
+            }
             out.println((dryRun ? "would release " : "released ") + r.tag() + (r.previous() == null ? "" : " (after "
                     + r.previous() + ", a " + r.diff().bump().name().toLowerCase() + " change)")
                     + (r.commit() == null ? "" : " at " + r.commit().substring(0, 12)) + (r.pushed() ? ", pushed to " + push : ""));

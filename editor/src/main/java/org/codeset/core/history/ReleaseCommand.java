@@ -66,7 +66,7 @@ public final class ReleaseCommand {
 
     /** What a release did (or, in a dry run, would do). */
     public record Result(String tag, SemVer version, SemVer previous, CodeSetDiff.Result diff, String commit,
-            List<String> files, String message, boolean pushed, org.codeset.core.Timings timings) {
+            List<String> files, String message, boolean pushed, org.codeset.core.Timings timings, String recovered) {
         /** The git step: stage, commit and tag. */
         public long gitMillis() {
             return timings.get("git");
@@ -91,6 +91,8 @@ public final class ReleaseCommand {
     private String signingKey;
     private org.eclipse.jgit.transport.CredentialsProvider passphrase;
     private Steps steps = step -> { };
+    /** What the recovery of an interrupted release did before this one, or null. */
+    private String recovery;
 
     public ReleaseCommand(Codesets codesets) {
         this.codesets = codesets;
@@ -171,6 +173,14 @@ public final class ReleaseCommand {
         return this;
     }
 
+    /**
+     * Called before each step (write, commit, tag): for tests that stop a release there, by an
+     * exception or by killing the process.
+     */
+    public ReleaseCommand onStep(Steps s) {
+        return steps(s);
+    }
+
     /** For tests in other packages: inject a failure before a named step. */
     public ReleaseCommand failBefore(String step) {
         return steps(s -> {
@@ -192,6 +202,10 @@ public final class ReleaseCommand {
             throw new NotFoundException(root + " is not a git repository; releases are git tags (run git init, or codeset init)");
         }
         try (RepositoryLock lock = RepositoryLock.acquire(root); Git git = Git.open(root.toFile())) {
+            Result completed = recover(git, root);
+            if (completed != null) {
+                return completed;
+            }
             return release(git, root);
         } catch (IOException e) {
             throw new UnreadableInputException("cannot release " + codeset + ": " + e.getMessage(), e);
@@ -260,12 +274,16 @@ public final class ReleaseCommand {
         PersonIdent who = author != null ? author : new PersonIdent(repo);
         String key = sign ? signingKey(repo, who) : null;
         if (dryRun) {
-            return new Result(tag, next, previous, diff, null, List.of(metaPath, changelogPath), message, false, t);
+            return new Result(tag, next, previous, diff, null, List.of(metaPath, changelogPath), message, false, t, recovery);
         }
 
         ObjectId head = repo.resolve("HEAD");
         boolean committedOk = false;
+        ReleaseJournal journal = new ReleaseJournal(codeset, tag, head == null ? null : head.name(), metaPath, metaBefore,
+                changelogPath, changelogBefore, null, message, who.getName(), who.getEmailAddress(),
+                who.getWhenAsInstant().toEpochMilli(), who.getZoneOffset().getTotalSeconds() / 60, sign, key);
         try {
+            journal.write(root);
             steps.before("write");
             AtomicFiles.write(root.resolve(metaPath), metaAfter);
             AtomicFiles.write(changelog, changelogAfter);
@@ -293,12 +311,14 @@ public final class ReleaseCommand {
             RevCommit commit = git.commit().setOnly(folder).setMessage("Release " + tag + "\n\n" + message)
                     .setAuthor(who).setCommitter(who).call();
             committedOk = true;
+            journal.committed(commit.name()).write(root);
             steps.before("tag");
             var tagging = git.tag().setName(tag).setAnnotated(true).setMessage(message).setTagger(who).setObjectId(commit);
             if (sign) {
                 tagging.setSigned(true).setSigningKey(key).setCredentialsProvider(passphrase);
             }
             tagging.call();
+            ReleaseJournal.delete(root);
             t.lap("git");
             // the history rules of later runs read what this release holds from here, not from a parse
             facts.join().record(root, new Release(codeset, next, tag, commit.name(), java.time.Instant.now(), message));
@@ -317,15 +337,88 @@ public final class ReleaseCommand {
             } else {
                 codesets.reload(metaPath, metaAfter);
             }
-            return new Result(tag, next, previous, diff, commit.name(), List.of(metaPath, changelogPath), message, pushed, t);
+            return new Result(tag, next, previous, diff, commit.name(), List.of(metaPath, changelogPath), message, pushed, t, recovery);
         } catch (GitAPIException | IOException e) {
             if (repo.exactRef("refs/tags/" + tag) == null) {
                 undo(repo, root, head, committedOk, metaPath, metaBefore, changelogBefore);
+                ReleaseJournal.delete(root);
                 throw new EditRefusedException("release " + tag + " failed and was undone (files and branch as they were): "
                         + e.getMessage());
             }
             throw new UnreadableInputException(tag + " is released locally, but: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Finishes or undoes a release that was killed before it ended (see {@link ReleaseJournal}):
+     * returns the finished release, or null when there was nothing to finish (files put back, if
+     * any, and {@link #recovery} says so).
+     */
+    private Result recover(Git git, Path root) throws IOException, CodesetException {
+        ReleaseJournal j = ReleaseJournal.read(root);
+        if (j == null) {
+            return null;
+        }
+        Repository repo = git.getRepository();
+        if (repo.exactRef("refs/tags/" + j.tag()) != null) {
+            ReleaseJournal.delete(root);
+            return null;
+        }
+        ObjectId head = repo.resolve("HEAD");
+        String commit = j.commit();
+        if (commit == null && head != null && !head.name().equals(j.headBefore())) {
+            // killed after the commit, before the journal said so
+            try (RevWalk walk = new RevWalk(repo)) {
+                RevCommit c = walk.parseCommit(head);
+                if (c.getParentCount() == (j.headBefore() == null ? 0 : 1)
+                        && (j.headBefore() == null || c.getParent(0).name().equals(j.headBefore()))
+                        && c.getFullMessage().startsWith("Release " + j.tag() + "\n")) {
+                    commit = head.name();
+                }
+            }
+        }
+        String where = " (" + ReleaseJournal.file(root) + " records it)";
+        if (commit != null) {
+            if (head == null || !head.name().equals(commit)) {
+                throw new EditRefusedException("refused: the release of " + j.tag() + " was interrupted after its commit "
+                        + commit.substring(0, 12) + ", and HEAD has moved since" + where + "; tag that commit (git tag -a "
+                        + j.tag() + " " + commit.substring(0, 12) + ") or reset to it, then release again");
+            }
+            PersonIdent who = new PersonIdent(j.tagger(), j.taggerEmail(), java.time.Instant.ofEpochMilli(j.taggedAt()),
+                    java.time.ZoneOffset.ofTotalSeconds(j.timeZoneMinutes() * 60));
+            try {
+                var tagging = git.tag().setName(j.tag()).setAnnotated(true).setMessage(j.message()).setTagger(who)
+                        .setObjectId(new RevWalk(repo).parseCommit(ObjectId.fromString(commit)));
+                if (j.signed()) {
+                    tagging.setSigned(true).setSigningKey(j.signingKey()).setCredentialsProvider(passphrase);
+                }
+                tagging.call();
+            } catch (GitAPIException e) {
+                throw new UnreadableInputException("cannot finish the interrupted release " + j.tag() + ": " + e.getMessage()
+                        + where, e);
+            }
+            ReleaseJournal.delete(root);
+            String prefix = j.codeset() + "/v";
+            return new Result(j.tag(), SemVer.parse(j.tag().substring(prefix.length())), null, null, commit,
+                    List.of(j.metaPath(), j.changelogPath()), j.message(), false, new org.codeset.core.Timings(),
+                    "finished the release " + j.tag() + ", interrupted between its commit and its tag");
+        }
+        if (head == null ? j.headBefore() != null : !head.name().equals(j.headBefore())) {
+            throw new EditRefusedException("refused: a release of " + j.tag() + " was interrupted before its commit, and HEAD"
+                    + " has moved since" + where + "; check " + j.metaPath() + " and " + j.changelogPath()
+                    + ", then delete the journal");
+        }
+        undo(repo, root, null, false, j.metaPath(), j.metaBefore(), j.changelogBefore());
+        try {
+            git.reset().addPath(j.metaPath()).addPath(j.changelogPath()).call();
+        } catch (GitAPIException e) {
+            throw new UnreadableInputException("cannot unstage " + j.metaPath() + ": " + e.getMessage(), e);
+        }
+        codesets.reload(j.metaPath(), j.metaBefore());
+        ReleaseJournal.delete(root);
+        recovery = "put back " + j.metaPath() + " and " + j.changelogPath() + " as they were before the release of "
+                + j.tag() + ", interrupted before its commit";
+        return null;
     }
 
     /** The signing key to use, refused (before anything is written) when it cannot be found. */
