@@ -310,17 +310,16 @@ final class HistoryClis {
             if (remote != null) {
                 return remote();
             }
-            Codesets c = Codesets.openCached(repo.repo);
-            List<String> ids = new ArrayList<>();
+            // releases are read from git alone: the working tree's code sets are not loaded
+            java.nio.file.Path root = repo.repo.toAbsolutePath().normalize();
+            List<String> ids = org.codeset.core.model.RepositoryLoader.codesetIds(root);
             if (codeset != null) {
-                ids.add(codeset);
-            } else {
-                c.model().codeSets().forEach(cs -> ids.add(cs.id()));
+                ids = List.of(codeset);
             }
             PrintWriter out = spec.commandLine().getOut();
             ArrayNode array = JSON.createArrayNode();
             for (String id : ids) {
-                list(out, array, id, c.releases(id), r -> ReleaseHistory.snapshot(c.root(), r));
+                list(out, array, id, ReleaseHistory.summaries(root, id));
             }
             if (format == Format.JSON) {
                 out.println(JSON.writeValueAsString(array));
@@ -328,26 +327,17 @@ final class HistoryClis {
             return Main.OK;
         }
 
-        /** A release's code set, read from wherever the releases are. */
-        interface Snapshots {
-            CodeSet of(Release r) throws org.codeset.core.errors.CodesetException;
-        }
-
         /** One line (or JSON object) per release: date, codes, changes since the release before. */
-        private void list(PrintWriter out, ArrayNode array, String id, List<Release> releases, Snapshots snapshots)
-                throws org.codeset.core.errors.CodesetException {
-            CodeSet previous = null;
-            for (Release r : releases) {
-                CodeSet snapshot = snapshots.of(r);
-                int changes = CodeSetDiff.between(previous, snapshot).size();
-                previous = snapshot;
+        private void list(PrintWriter out, ArrayNode array, String id, List<ReleaseHistory.Summary> summaries) {
+            for (ReleaseHistory.Summary s : summaries) {
+                Release r = s.release();
                 if (format == Format.JSON) {
                     array.addObject().put("codeset", id).put("version", r.version().toString()).put("tag", r.tag())
                             .put("date", r.date().toString()).put("commit", r.commit())
-                            .put("codes", snapshot.entries().size()).put("changes", changes);
+                            .put("codes", s.codes()).put("changes", s.changes());
                 } else {
                     out.printf("%-32s %s  %,6d codes  %,5d changes%n", r.tag(), r.date().toString().substring(0, 10),
-                            snapshot.entries().size(), changes);
+                            s.codes(), s.changes());
                 }
             }
         }
@@ -362,7 +352,7 @@ final class HistoryClis {
             }
             PrintWriter out = spec.commandLine().getOut();
             ArrayNode array = JSON.createArrayNode();
-            list(out, array, codeset, pull.releases(), pull::snapshot);
+            list(out, array, codeset, pull.summaries());
             if (format == Format.JSON) {
                 out.println(JSON.writeValueAsString(array));
             }

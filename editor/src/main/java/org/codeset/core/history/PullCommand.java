@@ -161,13 +161,14 @@ public final class PullCommand {
         }
     }
 
-    /** A release's code set from the cache filled by {@link #releases()}. */
-    public CodeSet snapshot(Release r) throws CodesetException {
+    /** {@link #releases()} with their code counts and change counts, read from the cache. */
+    public List<ReleaseHistory.Summary> summaries() throws CodesetException {
+        List<Release> releases = releases();
         Path dir = cache.resolve(sha1(uri(remote)) + ".git");
-        try (Git git = Git.open(dir.toFile()); RevWalk walk = new RevWalk(git.getRepository())) {
-            return ReleaseHistory.codeSetAt(git.getRepository(), walk.parseCommit(ObjectId.fromString(r.commit())), codeset);
+        try (Git git = Git.open(dir.toFile())) {
+            return ReleaseHistory.summaries(git.getRepository(), releases);
         } catch (IOException e) {
-            throw new UnreadableInputException("cannot read " + r.tag() + " from the cache: " + e.getMessage(), e);
+            throw new UnreadableInputException("cannot read the release cache " + dir + ": " + e.getMessage(), e);
         }
     }
 

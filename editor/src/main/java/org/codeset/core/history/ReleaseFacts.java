@@ -124,6 +124,17 @@ public record ReleaseFacts(Map<String, Fact> codes) {
         return out;
     }
 
+    /** How many codes a release holds, if its facts are known without parsing it; else -1. */
+    public static int knownCodeCount(Path root, Release r) {
+        String key = r.commit() + "-" + r.codeset();
+        ReleaseFacts known = MEMORY.get(key);
+        if (known != null) {
+            return known.codes().size();
+        }
+        Object[] head = readHead(root.resolve(".codeset/cache/releases").resolve(key + ".bin"), true);
+        return head == null ? -1 : ((Map<?, ?>) head[1]).size();
+    }
+
     /** The retired facts and, if asked, the code-to-file section; null when the file is missing or unreadable. */
     private static Object[] readHead(Path file, boolean codes) {
         if (!Files.isRegularFile(file)) {

@@ -217,6 +217,84 @@ public final class ReleaseHistory {
         return out;
     }
 
+    /** A release with its number of codes and the number of codes that changed since the release before. */
+    public record Summary(Release release, int codes, int changes) {
+    }
+
+    /** The summaries of the releases of a code set in the repository at {@code root}, oldest first. */
+    public static List<Summary> summaries(Path root, String codesetId) throws UnreadableInputException {
+        List<Release> releases = releases(root, codesetId);
+        try (Repository repo = open(root)) {
+            return summaries(repo, releases, r -> ReleaseFacts.knownCodeCount(root, r));
+        } catch (IOException e) {
+            throw new UnreadableInputException("cannot read the releases of " + codesetId + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The summaries of {@code releases} (one code set's, oldest first) as {@code repo} holds them.
+     * The first release is read whole; each later one only in the files whose blobs differ from
+     * the release before, so listing many releases of a large code set parses little.
+     */
+    public static List<Summary> summaries(Repository repo, List<Release> releases) throws IOException {
+        return summaries(repo, releases, r -> -1);
+    }
+
+    /**
+     * As {@link #summaries(Repository, List)}; {@code knownCount} gives a release's number of codes
+     * when it is known without parsing (-1 if not): then the first release is not read at all.
+     */
+    public static List<Summary> summaries(Repository repo, List<Release> releases,
+            java.util.function.ToIntFunction<Release> knownCount) throws IOException {
+        List<Summary> out = new ArrayList<>();
+        Map<String, ObjectId> before = Map.of();
+        int codes = 0;
+        try (RevWalk walk = new RevWalk(repo)) {
+            for (Release r : releases) {
+                Map<String, ObjectId> now = blobs(repo, walk.parseCommit(ObjectId.fromString(r.commit())), r.codeset());
+                int known = out.isEmpty() ? knownCount.applyAsInt(r) : -1;
+                if (known >= 0) {
+                    // a first release adds every code it holds
+                    codes = known;
+                    out.add(new Summary(r, known, known));
+                    before = now;
+                    continue;
+                }
+                CodeSet[] sides = new CodeSet[2];
+                for (int side = 0; side < 2; side++) {
+                    Map<String, ObjectId> mine = side == 0 ? before : now;
+                    Map<String, ObjectId> other = side == 0 ? now : before;
+                    SourceFile meta = null;
+                    List<SourceFile> files = new ArrayList<>();
+                    for (Map.Entry<String, ObjectId> e : mine.entrySet()) {
+                        if (e.getValue().equals(other.get(e.getKey()))) {
+                            continue;
+                        }
+                        boolean isMeta = e.getKey().equals("codesets/" + r.codeset() + "/" + RepositoryLoader.CODESET_FILE);
+                        SourceFile f = RepositoryLoader.parse(e.getKey(), isMeta ? SourceFile.Kind.CODESET : SourceFile.Kind.CODES,
+                                r.codeset(), repo.open(e.getValue()).getBytes(Integer.MAX_VALUE));
+                        if (isMeta) {
+                            meta = f;
+                        } else {
+                            files.add(f);
+                        }
+                    }
+                    sides[side] = new CodeSet(r.codeset(), meta, files);
+                }
+                org.codeset.core.diff.CodeSetDiff.Result d = org.codeset.core.diff.CodeSetDiff.between(
+                        out.isEmpty() ? null : sides[0], sides[1]);
+                codes += codeCount(sides[1]) - (out.isEmpty() ? 0 : codeCount(sides[0]));
+                out.add(new Summary(r, codes, d.size()));
+                before = now;
+            }
+        }
+        return out;
+    }
+
+    private static int codeCount(CodeSet cs) {
+        return cs == null ? 0 : cs.entries().size();
+    }
+
     /** Every code that appears in any release of the code set. */
     public static Set<String> releasedCodes(Path root, String codesetId) throws UnreadableInputException {
         Set<String> codes = new LinkedHashSet<>();
