@@ -128,7 +128,8 @@ final class HistoryClis {
             description = {"Fetch a release from a remote, verify it and write it out.", "",
                 "The downstream side. Fetches only the needed tags from any remote (a path, file://, git://,"
                     + " http(s)://) into a cache, reads the release from the tag's tree without a work tree, verifies"
-                    + " it (the tag exists, is annotated, never moved, and its tree validates), and writes the code set"
+                    + " it (the tag exists, is annotated, never moved, its files match the SHA-256 manifest in its message,"
+                    + " and its tree validates), and writes the code set"
                     + " as JSON or CSV; with --since, the change since that version instead (as codeset diff writes it).",
                 "Example: codeset pull https://git.example.org/terminology.git radiology@latest --since 1.2.0 --out delta.json"})
     static final class PullCli implements Callable<Integer> {

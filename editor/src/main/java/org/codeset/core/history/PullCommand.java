@@ -285,6 +285,7 @@ public final class PullCommand {
             if (model.codeSet(codeset) == null) {
                 throw new NotFoundException(release.tag() + " holds no codesets/" + codeset + "/");
             }
+            checkManifest(repo, release, commit);
             List<Finding> errors = new Validator(Rules.discover()).validate(model).findings().stream()
                     .filter(f -> f.severity() == Severity.ERROR && codeset.equals(f.codeset())).toList();
             t.lap("validate");
@@ -293,6 +294,39 @@ public final class PullCommand {
                         + " error" + (errors.size() == 1 ? "" : "s") + ")", errors);
             }
             return new Verified(release, model);
+        }
+    }
+
+    /**
+     * The SHA-256 manifest in the tag's message against the files of the tagged tree: a release
+     * whose files are not the ones its tag lists is refused. Tags without a manifest (made by
+     * other tools) pass.
+     */
+    private void checkManifest(Repository repo, Release release, RevCommit commit) throws IOException, CodesetException {
+        Map<String, String> manifest = ReleaseCommand.manifestOf(release.message());
+        if (manifest.isEmpty()) {
+            return;
+        }
+        Map<String, ObjectId> blobs = ReleaseHistory.allBlobs(repo, commit, codeset);
+        blobs.keySet().removeIf(p -> p.substring(p.lastIndexOf('/') + 1).startsWith("."));
+        List<String> wrong = new ArrayList<>();
+        for (String path : new java.util.TreeSet<>(blobs.keySet())) {
+            String listed = manifest.get(path);
+            if (listed == null) {
+                wrong.add(path + " is in the tree but not in the manifest");
+            } else if (!listed.equals(ReleaseCommand.sha256(repo.open(blobs.get(path)).getBytes(Integer.MAX_VALUE)))) {
+                wrong.add(path + " does not have the SHA-256 the manifest lists");
+            }
+        }
+        for (String path : manifest.keySet()) {
+            if (!blobs.containsKey(path)) {
+                wrong.add(path + " is in the manifest but not in the tree");
+            }
+        }
+        if (!wrong.isEmpty()) {
+            throw new EditRefusedException("refused: " + release.tag() + "'s tree does not match the SHA-256 manifest in its"
+                    + " message: " + String.join("; ", wrong.subList(0, Math.min(5, wrong.size())))
+                    + (wrong.size() > 5 ? "; and " + (wrong.size() - 5) + " more" : ""));
         }
     }
 
