@@ -31,7 +31,8 @@ final class HistoryClis {
 
     private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
-    @Command(name = "release", mixinStandardHelpOptions = true,
+    // not mixinStandardHelpOptions: its --version (the tool's) would clash with the release's --version
+    @Command(name = "release",
             description = {"Release a code set: tag a validated version.", "",
                 "Computes the change since the latest release, checks the version (--bump auto: major when a released"
                     + " code is retired, minor when codes are added or deprecated or relations, mappings or properties"
@@ -42,13 +43,16 @@ final class HistoryClis {
                     + " are neither committed nor lost. A failure before the tag exists leaves everything as it was.",
                 "Example: codeset release radiology --bump auto --message 'January update' --push origin"})
     static final class ReleaseCli implements Callable<Integer> {
+        @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+        boolean help;
+
         @CommandLine.Mixin
         RepoOption repo;
 
         @Parameters(index = "0", paramLabel = "CODESET")
         String codeset;
 
-        @Option(names = "--version", paramLabel = "X.Y.Z")
+        @Option(names = "--version", paramLabel = "X.Y.Z", description = "The version to release (instead of --bump).")
         String version;
 
         @Option(names = "--bump", paramLabel = "KIND", description = "auto, major, minor or patch.")
