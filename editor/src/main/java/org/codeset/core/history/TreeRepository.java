@@ -22,9 +22,14 @@ public final class TreeRepository {
     private TreeRepository() {
     }
 
+    /**
+     * Reads the commit's tree: the blobs one after the other (an object reader is single-threaded),
+     * then parses the YAML files in parallel, as a load from disk does.
+     */
     public static CodeSetRepository at(Repository repo, RevCommit commit, Path label) throws IOException, CodesetException {
-        Map<String, SourceFile> metas = new HashMap<>();
-        Map<String, List<SourceFile>> files = new HashMap<>();
+        record Blob(String path, String codeset, boolean meta, byte[] bytes) {
+        }
+        List<Blob> blobs = new ArrayList<>();
         byte[] codesetSchema = null;
         byte[] codesSchema = null;
         try (TreeWalk tw = new TreeWalk(repo)) {
@@ -39,22 +44,28 @@ public final class TreeRepository {
                     codesSchema = repo.open(tw.getObjectId(0)).getBytes();
                 } else if (parts.length >= 3 && parts[0].equals(RepositoryLoader.CODESETS) && path.endsWith(".yaml")) {
                     boolean meta = parts.length == 3 && parts[2].equals(RepositoryLoader.CODESET_FILE);
-                    SourceFile f = RepositoryLoader.parse(path, meta ? SourceFile.Kind.CODESET : SourceFile.Kind.CODES, parts[1],
-                            repo.open(tw.getObjectId(0)).getBytes());
-                    if (meta) {
-                        metas.put(parts[1], f);
-                    } else {
-                        files.computeIfAbsent(parts[1], k -> new ArrayList<>()).add(f);
-                    }
+                    blobs.add(new Blob(path, parts[1], meta, repo.open(tw.getObjectId(0)).getBytes(Integer.MAX_VALUE)));
                 }
+            }
+        }
+        // the schemas compile while the files parse
+        SchemaSet schemas = SchemaSet.of(codesetSchema, codesSchema, commit.name().substring(0, 12));
+        List<SourceFile> parsed = blobs.parallelStream().map(b -> RepositoryLoader.parse(b.path(),
+                b.meta() ? SourceFile.Kind.CODESET : SourceFile.Kind.CODES, b.codeset(), b.bytes())).toList();
+        Map<String, SourceFile> metas = new HashMap<>();
+        Map<String, List<SourceFile>> files = new HashMap<>();
+        for (SourceFile f : parsed) {
+            if (f.kind() == SourceFile.Kind.CODESET) {
+                metas.put(f.codesetId(), f);
+            } else {
+                files.computeIfAbsent(f.codesetId(), k -> new ArrayList<>()).add(f);
             }
         }
         Map<String, CodeSet> sets = new HashMap<>();
         for (String id : union(metas.keySet(), files.keySet())) {
             sets.put(id, new CodeSet(id, metas.get(id), files.getOrDefault(id, List.of())));
         }
-        SchemaSet schemas = SchemaSet.of(codesetSchema, codesSchema, commit.name().substring(0, 12)).ready();
-        return new CodeSetRepository(label, sets, List.of(), schemas);
+        return new CodeSetRepository(label, sets, List.of(), schemas.ready());
     }
 
     private static List<String> union(java.util.Set<String> a, java.util.Set<String> b) {
