@@ -58,7 +58,7 @@ final class Session {
     private volatile LanguageClient client;
     private volatile Codesets codesets;
     private volatile Snapshot snapshot;
-    private Validator validator;
+    private volatile Validator validator;
     private ScheduledFuture<?> pendingCheck;
     private long lastChange = Long.MIN_VALUE / 2;
     // check thread only
