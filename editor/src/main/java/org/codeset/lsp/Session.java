@@ -310,13 +310,18 @@ final class Session {
         List<Finding> findings;
         long t0 = System.nanoTime();
         try {
-            findings = validator.validate(s.model()).findings();
+            // a newer change makes this check stale: it stops, and the newer state has its own check coming
+            var result = validator.validate(s.model(), () -> snapshot != s);
+            if (result == null || snapshot != s) {
+                if (stats) {
+                    log.printf("codeset lsp: check of a stale state cancelled after %.1f ms%n", (System.nanoTime() - t0) / 1e6);
+                }
+                return;
+            }
+            findings = result.findings();
         } catch (RuntimeException | StackOverflowError e) {
             log.println("codeset lsp: validation failed: " + e);
             return;
-        }
-        if (snapshot != s) {
-            return; // stale: the newer state has its own check coming
         }
         long t1 = System.nanoTime();
         publish(s, findings);
