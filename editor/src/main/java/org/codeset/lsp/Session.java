@@ -154,15 +154,34 @@ final class Session {
 
     // ---- buffers ----
 
+    /** Per document URI: change tasks submitted and not yet started. */
+    private final Map<String, java.util.concurrent.atomic.AtomicInteger> queuedChanges =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    /** Model thread only: texts of documents with changes applied but not yet parsed (a later change is queued). */
+    private final Map<String, Snapshot.Buffer> unparsed = new HashMap<>();
+
     void opened(String uri, int version, String text) {
-        modelThread.execute(() -> guard(() -> put(uri, version, text)));
+        modelThread.execute(() -> guard(() -> {
+            flush();
+            put(uri, version, text);
+        }));
     }
 
+    /**
+     * Applies a document's changes. When a later change of the same document is already queued
+     * (keystrokes arriving faster than a large file parses), only the text is updated and the
+     * parse is left to the last one: a burst costs one parse, not one per keystroke. Anything
+     * else that reads the model first parses what is pending ({@link #flush}).
+     */
     void changed(String uri, int version, List<TextDocumentContentChangeEvent> changes) {
+        java.util.concurrent.atomic.AtomicInteger queued = queuedChanges.computeIfAbsent(uri,
+                k -> new java.util.concurrent.atomic.AtomicInteger());
+        queued.incrementAndGet();
         modelThread.execute(() -> guard(() -> {
+            int later = queued.decrementAndGet();
             Snapshot s = snapshot;
             String rel = s == null ? null : s.relative(uri);
-            Snapshot.Buffer b = rel == null ? null : s.buffers().get(rel);
+            Snapshot.Buffer b = rel == null ? null : unparsed.containsKey(rel) ? unparsed.get(rel) : s.buffers().get(rel);
             if (b == null) {
                 return;
             }
@@ -170,12 +189,30 @@ final class Session {
             for (TextDocumentContentChangeEvent c : changes) {
                 text = TextChanges.apply(text, c);
             }
+            if (later > 0) {
+                unparsed.put(rel, new Snapshot.Buffer(uri, version, text));
+                return;
+            }
+            unparsed.remove(rel);
             put(uri, version, text);
         }));
     }
 
+    /** Parses every document text left unparsed (model thread). */
+    private void flush() {
+        if (unparsed.isEmpty()) {
+            return;
+        }
+        List<Snapshot.Buffer> pending = List.copyOf(unparsed.values());
+        unparsed.clear();
+        for (Snapshot.Buffer b : pending) {
+            put(b.uri(), b.version(), b.text());
+        }
+    }
+
     void closed(String uri) {
         modelThread.execute(() -> guard(() -> {
+            flush();
             Snapshot s = snapshot;
             String rel = s == null ? null : s.relative(uri);
             if (rel == null || !s.buffers().containsKey(rel)) {
@@ -192,6 +229,7 @@ final class Session {
     /** Files changed on disk (a checkout, another tool): re-read those not open in the editor. */
     void changedOnDisk(List<String> uris) {
         modelThread.execute(() -> guard(() -> {
+            flush();
             Snapshot s = snapshot;
             if (s == null) {
                 return;
@@ -270,6 +308,7 @@ final class Session {
     /** Runs a request on the model thread after every change sent before it; {@code fallback} on no repository or failure. */
     <T> CompletableFuture<T> query(T fallback, Query<T> q) {
         return CompletableFutures.computeAsync(modelThread, cancel -> {
+            guard(this::flush);
             Snapshot s = snapshot;
             if (s == null) {
                 return fallback;
@@ -311,8 +350,8 @@ final class Session {
         long t0 = System.nanoTime();
         try {
             // a newer change makes this check stale: it stops, and the newer state has its own check coming
-            var result = validator.validate(s.model(), () -> snapshot != s);
-            if (result == null || snapshot != s) {
+            var result = validator.validate(s.model(), () -> snapshot.model() != s.model());
+            if (result == null || snapshot.model() != s.model()) {
                 if (stats) {
                     log.printf("codeset lsp: check of a stale state cancelled after %.1f ms%n", (System.nanoTime() - t0) / 1e6);
                 }
@@ -324,7 +363,12 @@ final class Session {
             return;
         }
         long t1 = System.nanoTime();
-        publish(s, findings);
+        // the latest state if it has the same model (other buffers open, or a version with the same text)
+        Snapshot latest = snapshot;
+        if (latest.model() != s.model()) {
+            return;
+        }
+        publish(latest, findings);
         if (stats) {
             log.printf("codeset lsp: checked in %.1f ms (%d findings), published in %.1f ms%n", (t1 - t0) / 1e6,
                     findings.size(), (System.nanoTime() - t1) / 1e6);

@@ -34,9 +34,10 @@ import org.eclipse.lsp4j.services.LanguageServer;
  * Time from a one-line change to its diagnostics, over the protocol: starts {@code codeset lsp}
  * as an editor does (a separate process on stdio), opens a file of the 100,000-code repository,
  * then changes one line at a time and measures from sending {@code didChange} to receiving the
- * {@code publishDiagnostics} for that version. Two kinds of change: a display in a 500-code file
- * (findings of that file only), and retiring a procedure code that every one of the 200
- * diagnosis files refers to (all of them republished). Not a test; bench/lsp runs it.
+ * {@code publishDiagnostics} for that version. Three kinds of change: a display in a 500-code file
+ * (findings of that file only), the same typed as six keystrokes 50 ms apart (timed from the
+ * last), and retiring a procedure code that every one of the 200 diagnosis files refers to (all
+ * of them republished). Not a test; bench/lsp runs it.
  * Usage: LspBenchmark JAR REPO [CHANGES [SERVER-OPTION...]]
  */
 public final class LspBenchmark implements LanguageClient {
@@ -96,6 +97,30 @@ public final class LspBenchmark implements LanguageClient {
             }
         }
         report("one-line change (a display) in a 500-code file", times);
+
+        // typing: six keystrokes 50 ms apart at the end of the display; time from the last one
+        List<Long> typing = new ArrayList<>();
+        for (int round = 0; round < Math.max(6, n / 3) + 3; round++) {
+            String word = "typed!";
+            for (int k = 0; k < word.length(); k++) {
+                version++;
+                int col = display.length() + k;
+                server.getTextDocumentService().didChange(new DidChangeTextDocumentParams(
+                        new VersionedTextDocumentIdentifier(dxUri, version), List.of(new TextDocumentContentChangeEvent(
+                                new Range(new Position(line, col), new Position(line, col)), word.substring(k, k + 1)))));
+                if (k < word.length() - 1) {
+                    Thread.sleep(50);
+                }
+            }
+            long last = System.nanoTime();
+            long ms = (client.await(dxUri, version, 30) - last) / 1_000_000;
+            if (round >= 3) {
+                typing.add(ms);
+            }
+            version++;
+            client.change(server, dxUri, version, line, display.length() + word.length(), display, 30);
+        }
+        report("typing six keystrokes 50 ms apart, from the last one", typing);
 
         // retire and reinstate a code every diagnosis file refers to
         String px = "codesets/px/codes.yaml";

@@ -154,4 +154,23 @@ class LanguageServerTest extends ServerTestBase {
         assertEquals(range(5, 12, 5, 17), only(client.await(B, rule("unresolved-reference")), "unresolved-reference")
                 .getRange());
     }
+
+    @Test
+    void aBurstOfKeystrokesEndsInTheDiagnosticsAndAnswersOfTheLastText() throws Exception {
+        client.open(B, B_TEXT);
+        for (int i = 0; i < 10; i++) {
+            client.change(B, 2, 18 + i, 2, 18 + i, "x"); // display: Chest -> Chestxxxxxxxxxx
+        }
+        client.change(B, 5, 13, 5, 16, "109");
+        // a request sent right after the burst sees all of it
+        assertEquals("no code `109` in code set rad", client.server.getTextDocumentService()
+                .hover(new org.eclipse.lsp4j.HoverParams(client.doc(B), at(5, 13))).get(10, TimeUnit.SECONDS)
+                .getContents().getRight().getValue());
+        PublishDiagnosticsParams p = client.await(B, x -> x.getVersion() == 12);
+        assertEquals(range(5, 12, 5, 17), only(p, "unresolved-reference").getRange());
+        client.change(B, 2, 0, 3, 0, "    display: Chest again\n");
+        assertEquals(List.of("**200** — Chest again"), List.of(client.server.getTextDocumentService()
+                .hover(new org.eclipse.lsp4j.HoverParams(client.doc(B), at(1, 12))).get(10, TimeUnit.SECONDS)
+                .getContents().getRight().getValue().split("\n")[0]));
+    }
 }
