@@ -20,7 +20,6 @@ import org.codeset.core.errors.NotFoundException;
 import org.codeset.core.errors.UnreadableInputException;
 import org.codeset.core.model.CodeSet;
 import org.codeset.core.model.CodeSetRepository;
-import org.codeset.core.model.RepositoryLoader;
 import org.codeset.core.model.SourceFile;
 import org.codeset.core.validate.Finding;
 import org.codeset.core.validate.Rules;
@@ -335,36 +334,10 @@ public final class PullCommand {
         try (RevWalk walk = new RevWalk(repo)) {
             Map<String, ObjectId> before = ReleaseHistory.allBlobs(repo, walk.parseCommit(ObjectId.fromString(old.commit())), codeset);
             Map<String, ObjectId> after = ReleaseHistory.allBlobs(repo, walk.parseCommit(ObjectId.fromString(release.commit())), codeset);
-            SourceFile meta = null;
-            List<SourceFile> files = new ArrayList<>();
-            for (Map.Entry<String, ObjectId> e : before.entrySet()) {
-                String path = e.getKey();
-                if (!path.endsWith(".yaml") || e.getValue().equals(after.get(path))) {
-                    continue;
-                }
-                boolean isMeta = path.equals("codesets/" + codeset + "/" + RepositoryLoader.CODESET_FILE);
-                SourceFile f = RepositoryLoader.parse(path, isMeta ? SourceFile.Kind.CODESET : SourceFile.Kind.CODES, codeset,
-                        repo.open(e.getValue()).getBytes(Integer.MAX_VALUE));
-                if (isMeta) {
-                    meta = f;
-                } else {
-                    files.add(f);
-                }
-            }
-            SourceFile nowMeta = null;
-            List<SourceFile> nowFiles = new ArrayList<>();
-            for (SourceFile f : now.files()) {
-                ObjectId was = before.get(f.path());
-                if (was != null && was.equals(after.get(f.path()))) {
-                    continue;
-                }
-                if (f.kind() == SourceFile.Kind.CODESET) {
-                    nowMeta = f;
-                } else {
-                    nowFiles.add(f);
-                }
-            }
-            return new CodeSet[] {new CodeSet(codeset, meta, files), new CodeSet(codeset, nowMeta, nowFiles)};
+            Map<String, SourceFile> parsed = new java.util.HashMap<>();
+            now.files().forEach(f -> parsed.put(f.path(), f));
+            return new CodeSet[] {ReleaseHistory.differingSide(repo, codeset, before, after, Map.of()),
+                ReleaseHistory.differingSide(repo, codeset, after, before, parsed)};
         }
     }
 

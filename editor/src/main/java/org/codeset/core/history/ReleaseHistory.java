@@ -166,35 +166,40 @@ public final class ReleaseHistory {
                     }
                 }
             }
-            java.util.Set<String> paths = new java.util.TreeSet<>(a.keySet());
-            paths.addAll(b.keySet());
-            CodeSet[] out = new CodeSet[2];
-            for (int side = 0; side < 2; side++) {
-                Map<String, ObjectId> mine = side == 0 ? a : b;
-                Map<String, ObjectId> other = side == 0 ? b : a;
-                SourceFile meta = null;
-                List<SourceFile> files = new ArrayList<>();
-                for (String path : paths) {
-                    ObjectId id = mine.get(path);
-                    if (id == null || id.equals(other.get(path))) {
-                        continue;
-                    }
-                    boolean isMeta = path.endsWith("/" + RepositoryLoader.CODESET_FILE) && path.split("/").length == 3;
-                    SourceFile f = side == 1 && to == null ? workingFiles.get(path)
-                            : RepositoryLoader.parse(path, isMeta ? SourceFile.Kind.CODESET : SourceFile.Kind.CODES,
-                                    from.codeset(), repo.open(id).getBytes());
-                    if (isMeta) {
-                        meta = f;
-                    } else {
-                        files.add(f);
-                    }
-                }
-                out[side] = new CodeSet(from.codeset(), meta, files);
-            }
-            return out;
+            return new CodeSet[] {differingSide(repo, from.codeset(), a, b, Map.of()),
+                differingSide(repo, from.codeset(), b, a, workingFiles)};
         } catch (IOException e) {
             throw new UnreadableInputException("cannot compare releases of " + from.codeset() + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * One side of a change, as a code set of only the YAML files of {@code mine} whose blob differs
+     * from {@code other}'s at the same path: taken from {@code known} where it has them (already
+     * parsed), else read from git and parsed.
+     */
+    static CodeSet differingSide(Repository repo, String codesetId, Map<String, ObjectId> mine, Map<String, ObjectId> other,
+            Map<String, SourceFile> known) throws IOException {
+        SourceFile meta = null;
+        List<SourceFile> files = new ArrayList<>();
+        for (String path : new java.util.TreeSet<>(mine.keySet())) {
+            ObjectId id = mine.get(path);
+            if (!path.endsWith(".yaml") || id.equals(other.get(path))) {
+                continue;
+            }
+            boolean isMeta = path.equals("codesets/" + codesetId + "/" + RepositoryLoader.CODESET_FILE);
+            SourceFile f = known.get(path);
+            if (f == null) {
+                f = RepositoryLoader.parse(path, isMeta ? SourceFile.Kind.CODESET : SourceFile.Kind.CODES, codesetId,
+                        repo.open(id).getBytes(Integer.MAX_VALUE));
+            }
+            if (isMeta) {
+                meta = f;
+            } else {
+                files.add(f);
+            }
+        }
+        return new CodeSet(codesetId, meta, files);
     }
 
     private static Map<String, ObjectId> blobs(Repository repo, RevCommit commit, String codesetId) throws IOException {
@@ -260,27 +265,8 @@ public final class ReleaseHistory {
                     before = now;
                     continue;
                 }
-                CodeSet[] sides = new CodeSet[2];
-                for (int side = 0; side < 2; side++) {
-                    Map<String, ObjectId> mine = side == 0 ? before : now;
-                    Map<String, ObjectId> other = side == 0 ? now : before;
-                    SourceFile meta = null;
-                    List<SourceFile> files = new ArrayList<>();
-                    for (Map.Entry<String, ObjectId> e : mine.entrySet()) {
-                        if (e.getValue().equals(other.get(e.getKey()))) {
-                            continue;
-                        }
-                        boolean isMeta = e.getKey().equals("codesets/" + r.codeset() + "/" + RepositoryLoader.CODESET_FILE);
-                        SourceFile f = RepositoryLoader.parse(e.getKey(), isMeta ? SourceFile.Kind.CODESET : SourceFile.Kind.CODES,
-                                r.codeset(), repo.open(e.getValue()).getBytes(Integer.MAX_VALUE));
-                        if (isMeta) {
-                            meta = f;
-                        } else {
-                            files.add(f);
-                        }
-                    }
-                    sides[side] = new CodeSet(r.codeset(), meta, files);
-                }
+                CodeSet[] sides = {differingSide(repo, r.codeset(), before, now, Map.of()),
+                    differingSide(repo, r.codeset(), now, before, Map.of())};
                 org.codeset.core.diff.CodeSetDiff.Result d = org.codeset.core.diff.CodeSetDiff.between(
                         out.isEmpty() ? null : sides[0], sides[1]);
                 codes += codeCount(sides[1]) - (out.isEmpty() ? 0 : codeCount(sides[0]));
