@@ -242,8 +242,14 @@ public final class ReleaseCommand {
 
         // what the history rules of later runs read of this release, encoded while the rest goes on
         CodeSet releasedSet = working;
-        java.util.concurrent.CompletableFuture<ReleaseFacts.Prepared> facts = dryRun ? null
-                : java.util.concurrent.CompletableFuture.supplyAsync(() -> ReleaseFacts.prepare(releasedSet));
+        // (on a thread of its own: in the common pool it would hold up the parallel validation's tasks)
+        java.util.concurrent.FutureTask<ReleaseFacts.Prepared> facts = new java.util.concurrent.FutureTask<>(
+                () -> ReleaseFacts.prepare(releasedSet));
+        if (!dryRun) {
+            Thread encoder = new Thread(facts, "codeset-release-facts");
+            encoder.setDaemon(true);
+            encoder.start();
+        }
 
         // the files the release writes
         String metaPath = working.metaFile().path();
@@ -321,7 +327,7 @@ public final class ReleaseCommand {
             ReleaseJournal.delete(root);
             t.lap("git");
             // the history rules of later runs read what this release holds from here, not from a parse
-            facts.join().record(root, new Release(codeset, next, tag, commit.name(), java.time.Instant.now(), message));
+            preparedFacts(facts).record(root, new Release(codeset, next, tag, commit.name(), java.time.Instant.now(), message));
             t.lap("facts");
             boolean pushed = false;
             if (remote != null) {
@@ -419,6 +425,18 @@ public final class ReleaseCommand {
         recovery = "put back " + j.metaPath() + " and " + j.changelogPath() + " as they were before the release of "
                 + j.tag() + ", interrupted before its commit";
         return null;
+    }
+
+    private static ReleaseFacts.Prepared preparedFacts(java.util.concurrent.FutureTask<ReleaseFacts.Prepared> facts)
+            throws IOException {
+        try {
+            return facts.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IOException("cannot record what the release holds: " + e.getCause(), e.getCause());
+        }
     }
 
     /** The signing key to use, refused (before anything is written) when it cannot be found. */
