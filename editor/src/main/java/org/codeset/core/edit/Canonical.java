@@ -28,11 +28,11 @@ public final class Canonical {
 
     /** Renders a property value for a declaration (null: an undeclared property, written as text). */
     public static String propertyValue(PropertyDef def, List<String> values) {
-        List<String> rendered = values.stream().map(v -> scalarFor(def, v)).toList();
         if ((def != null && def.multiple()) || values.size() > 1) {
-            return Render.flowList(rendered);
+            boolean text = def == null || def.type().equals("string");
+            return Render.flowList(values.stream().map(v -> text ? Render.flowText(v) : scalarFor(def, v)).toList());
         }
-        return rendered.get(0);
+        return scalarFor(def, values.get(0));
     }
 
     private static String scalarFor(PropertyDef def, String v) {
@@ -60,7 +60,7 @@ public final class Canonical {
             out.add(in + "definition: " + Render.text(d.definition));
         }
         if (!d.synonyms.isEmpty()) {
-            out.add(in + "synonyms: " + Render.flowList(d.synonyms.stream().map(Render::text).toList()));
+            out.add(in + "synonyms: " + Render.flowList(d.synonyms.stream().map(Render::flowText).toList()));
         }
         out.add(in + "status: " + d.status);
         out.add(in + "effective: " + d.effective);

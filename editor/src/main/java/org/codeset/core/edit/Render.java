@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
  */
 public final class Render {
     private static final Pattern PLAIN_UNSAFE_START = Pattern.compile("^[-?:,\\[\\]{}#&*!|>'\"%@`\\s]");
+    private static final Pattern FLOW_INDICATOR = Pattern.compile("[,\\[\\]{}]");
     private static final Pattern LOOKS_TYPED = Pattern.compile(
             "(?i)(true|false|yes|no|on|off|y|n|null|~|[-+]?(\\.[0-9]+|[0-9][0-9_]*(\\.[0-9_]*)?)([eE][-+]?[0-9]+)?"
             + "|0x[0-9a-f_]+|0o[0-7]+|\\.inf|\\.nan|[0-9]{4}-[0-9]{2}-[0-9]{2}.*)");
@@ -24,6 +25,11 @@ public final class Render {
     /** Free text: plain when that reads back as the same string in any YAML reader, else quoted. */
     public static String text(String text) {
         return plainSafe(text) ? text : quoted(text);
+    }
+
+    /** Free text as an item of a flow list: also quoted when it holds a flow indicator ({@code , [ ] { }}). */
+    public static String flowText(String text) {
+        return plainSafe(text) && FLOW_INDICATOR.matcher(text).find() == false ? text : quoted(text);
     }
 
     /** A date, integer, decimal or boolean written plain (callers check the form). */

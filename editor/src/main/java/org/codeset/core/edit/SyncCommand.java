@@ -314,7 +314,7 @@ public final class SyncCommand extends EditCommand {
         List<String> synonyms = texts(node.get("synonyms"));
         if (!synonyms.equals(c.synonyms())) {
             set.put("synonyms", c.synonyms().isEmpty() ? null
-                    : Render.flowList(c.synonyms().stream().map(Render::text).toList()));
+                    : Render.flowList(c.synonyms().stream().map(Render::flowText).toList()));
             fields.add("synonyms");
         }
         boolean wasAbstract = node.scalar("abstract") != null && node.scalar("abstract").booleanValue();

@@ -43,7 +43,8 @@ public final class FhirImporter implements Importer {
     static final Set<String> STRUCTURAL = Set.of("parent", "subsumedBy", "child", "status", "retired", "inactive",
             "notSelectable", "retirementDate", "effectiveDate");
     private static final Set<String> TOP_LEVEL_KEPT = Set.of("resourceType", "id", "url", "version", "name", "title",
-            "status", "publisher", "description", "date", "content", "count", "concept", "property", "hierarchyMeaning");
+            "status", "publisher", "description", "date", "content", "count", "concept", "property", "hierarchyMeaning",
+            "caseSensitive");
     private static final Pattern PROPERTY_ID = Pattern.compile("^[a-z][A-Za-z0-9]*$");
     private static final Pattern DATE = Pattern.compile("^[0-9]{4}-[0-9]{2}-[0-9]{2}$");
     private static final Pattern SEMVER = Pattern.compile("^(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?$");
@@ -136,6 +137,9 @@ public final class FhirImporter implements Importer {
                 if (!TOP_LEVEL_KEPT.contains(e.getKey())) {
                     droppedTop.add(e.getKey());
                 }
+            }
+            if (root.path("caseSensitive").isBoolean() && !root.path("caseSensitive").booleanValue()) {
+                warnings.add("caseSensitive is false: codes are kept and compared exactly as written");
             }
             if (!droppedTop.isEmpty()) {
                 warnings.add("not kept, the repository format has no place for them: " + String.join(", ", droppedTop));
@@ -279,10 +283,7 @@ public final class FhirImporter implements Importer {
                     problems.add(at + ": not a concept (an object with code)");
                     continue;
                 }
-                Draft d = concept(c, at);
-                if (d != null && parent != null) {
-                    d.parents.add(parent);
-                }
+                Draft d = concept(c, at, parent);
                 if (++seen % 5000 == 0) {
                     progress.update("read", seen, -1);
                 }
@@ -297,7 +298,7 @@ public final class FhirImporter implements Importer {
             }
         }
 
-        private Draft concept(JsonNode c, String at) {
+        private Draft concept(JsonNode c, String at, String nestedIn) {
             JsonNode codeNode = c.path("code");
             if (!codeNode.isString() || codeNode.stringValue().isEmpty()) {
                 problems.add(at + ".code: " + (codeNode.isMissingNode() ? "missing" : "not a non-empty string"));
@@ -306,6 +307,9 @@ public final class FhirImporter implements Importer {
             Draft d = new Draft();
             d.code = codeNode.stringValue();
             d.path = at;
+            if (nestedIn != null) {
+                d.parents.add(nestedIn);
+            }
             String first = firstPath.putIfAbsent(d.code, at);
             if (first != null) {
                 problems.add(at + ".code: duplicate code \"" + d.code + "\" (first at " + first + ")");
