@@ -49,7 +49,7 @@ public final class Render {
         }
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            if (c < 0x20 || c == 0x7f || c == 0x85 || c == 0x2028 || c == 0x2029 || c == 0xa0 || c == 0xfeff) {
+            if (c < 0x20 || (c >= 0x7f && c <= 0xa0) || c == 0x2028 || c == 0x2029 || c == 0xfeff || c >= 0xfffe) {
                 return false;
             }
         }
@@ -68,7 +68,8 @@ public final class Render {
                 case '\t' -> b.append("\\t");
                 case '\r' -> b.append("\\r");
                 default -> {
-                    if (c < 0x20 || c == 0x7f || c == 0x85 || c == 0x2028 || c == 0x2029 || c == 0xfeff) {
+                    // C0 and C1 controls, line separators, BOM and non-characters: not printable in YAML
+                    if (c < 0x20 || (c >= 0x7f && c <= 0x9f) || c == 0x2028 || c == 0x2029 || c == 0xfeff || c >= 0xfffe) {
                         b.append(String.format("\\u%04X", (int) c));
                     } else {
                         b.append(c);
