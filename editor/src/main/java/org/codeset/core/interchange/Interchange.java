@@ -13,15 +13,25 @@ public final class Interchange {
     }
 
     public static List<Importer> importers() {
+        return importers(Interchange.class.getClassLoader());
+    }
+
+    /** The importers a class loader finds (a plugin's, for instance). */
+    public static List<Importer> importers(ClassLoader loader) {
         List<Importer> found = new ArrayList<>();
-        ServiceLoader.load(Importer.class, Interchange.class.getClassLoader()).forEach(found::add);
+        ServiceLoader.load(Importer.class, loader).forEach(found::add);
         found.sort(Comparator.comparing(Importer::id));
         return found;
     }
 
     public static List<Exporter> exporters() {
+        return exporters(Interchange.class.getClassLoader());
+    }
+
+    /** The exporters a class loader finds (a plugin's, for instance). */
+    public static List<Exporter> exporters(ClassLoader loader) {
         List<Exporter> found = new ArrayList<>();
-        ServiceLoader.load(Exporter.class, Interchange.class.getClassLoader()).forEach(found::add);
+        ServiceLoader.load(Exporter.class, loader).forEach(found::add);
         found.sort(Comparator.comparing(Exporter::id));
         return found;
     }
