@@ -10,7 +10,7 @@ import ca.uhn.fhir.parser.IParser;
 import ca.uhn.fhir.parser.StrictErrorHandler;
 
 /** HAPI FHIR's R4 parser in strict mode: an unknown element or an invalid value fails the test. */
-final class Fhir {
+public final class Fhir {
     private static final FhirContext R4 = FhirContext.forR4();
 
     private Fhir() {
@@ -22,11 +22,11 @@ final class Fhir {
         return p;
     }
 
-    static CodeSystem codeSystem(byte[] json) {
+    public static CodeSystem codeSystem(byte[] json) {
         return parser().parseResource(CodeSystem.class, new String(json, StandardCharsets.UTF_8));
     }
 
-    static ConceptMap conceptMap(byte[] json) {
+    public static ConceptMap conceptMap(byte[] json) {
         return parser().parseResource(ConceptMap.class, new String(json, StandardCharsets.UTF_8));
     }
 }
