@@ -12,6 +12,8 @@ import org.codeset.core.model.PropertyDef;
 import org.codeset.core.model.Reference;
 import org.codeset.core.yaml.YMap;
 
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -99,71 +101,109 @@ public final class FhirExporter implements Exporter {
                     + " (FHIR has no relations between concepts; importing them back reads them as properties)");
         }
 
-        ArrayNode concepts = root.putArray("concept");
+        // the concepts are streamed, not built as a tree: 100,000 of them as nodes cost more in
+        // garbage collection than in writing
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(Math.max(1024, entries.size() * 400));
         int notes = 0;
         boolean mappings = false;
-        int done = 0;
-        for (CodeEntry e : entries) {
-            ObjectNode c = concepts.addObject();
-            c.put("code", e.code());
-            c.put("display", e.display());
-            putIf(c, "definition", e.node().text("definition"));
-            List<String> synonyms = Entries.synonyms(e);
-            if (!synonyms.isEmpty()) {
-                ArrayNode ds = c.putArray("designation");
-                synonyms.forEach(s -> ds.addObject().put("value", s));
+        try (JsonGenerator g = JSON.createGenerator(bytes)) {
+            g.writeStartObject();
+            for (Map.Entry<String, JsonNode> field : root.properties()) {
+                g.writeName(field.getKey());
+                g.writeTree(field.getValue());
             }
-            ArrayNode cp = c.putArray("property");
-            cp.addObject().put("code", "status").put("valueCode", e.status());
-            if (Entries.isAbstract(e)) {
-                cp.addObject().put("code", "notSelectable").put("valueBoolean", true);
-            }
-            for (String p : Entries.parents(e)) {
-                cp.addObject().put("code", "parent").put("valueCode", p);
-            }
-            if (e.effective() != null) {
-                cp.addObject().put("code", "effectiveDate").put("valueDateTime", e.effective().text());
-            }
-            if (e.retired() != null) {
-                cp.addObject().put("code", "retirementDate").put("valueDateTime", e.retired().text());
-            }
-            for (Map.Entry<String, List<String>> p : Entries.properties(e).entrySet()) {
-                PropertyDef def = cs.properties().get(p.getKey());
-                String type = def == null ? "string" : def.type();
-                for (String v : p.getValue()) {
-                    ObjectNode pv = cp.addObject().put("code", p.getKey());
-                    try {
-                        typedValue(pv, type, v, def, source);
-                    } catch (NumberFormatException ex) {
-                        pv.put("valueString", v);
-                        warnings.add(e.code() + ": property " + p.getKey() + " value " + v + " is not a " + type
-                                + "; written as a string");
-                    }
+            g.writeArrayPropertyStart("concept");
+            int done = 0;
+            for (CodeEntry e : entries) {
+                concept(g, e, cs, source, relationProps, warnings);
+                if (e.node().text("note") != null) {
+                    notes++;
+                }
+                mappings |= !e.mappings().isEmpty();
+                if (++done % 5000 == 0) {
+                    progress.update("export", done, entries.size());
                 }
             }
-            for (CodeEntry.Relation r : e.relations()) {
-
-                if (r.type() != null && r.target() != null) {
-                    cp.addObject().put("code", relationProps.get(r.type().text())).put("valueCode", r.target().text());
-                }
-            }
-            if (e.node().text("note") != null) {
-                notes++;
-            }
-            mappings |= !e.mappings().isEmpty();
-            if (++done % 5000 == 0) {
-                progress.update("export", done, entries.size());
-            }
+            g.writeEndArray();
+            g.writeEndObject();
         }
         if (notes > 0) {
             warnings.add(notes + " note(s) for maintainers are not exported");
         }
         List<Document> docs = new ArrayList<>();
-        docs.add(new Document("", "CodeSystem", JSON.writeValueAsBytes(root)));
+        docs.add(new Document("", "CodeSystem", bytes.toByteArray()));
         if (mappings) {
             docs.add(new Document(".conceptmap", "ConceptMap", JSON.writeValueAsBytes(conceptMap(source, warnings))));
         }
         return new Export(docs, warnings);
+    }
+
+    private static void concept(JsonGenerator g, CodeEntry e, CodeSet cs, ExportSource source,
+            Map<String, String> relationProps, List<String> warnings) {
+        g.writeStartObject();
+        g.writeStringProperty("code", e.code());
+        g.writeStringProperty("display", e.display());
+        String definition = e.node().text("definition");
+        if (definition != null) {
+            g.writeStringProperty("definition", definition);
+        }
+        List<String> synonyms = Entries.synonyms(e);
+        if (!synonyms.isEmpty()) {
+            g.writeArrayPropertyStart("designation");
+            for (String syn : synonyms) {
+                g.writeStartObject();
+                g.writeStringProperty("value", syn);
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+        }
+        g.writeArrayPropertyStart("property");
+        property(g, "status", "valueCode", e.status());
+        if (Entries.isAbstract(e)) {
+            g.writeStartObject();
+            g.writeStringProperty("code", "notSelectable");
+            g.writeBooleanProperty("valueBoolean", true);
+            g.writeEndObject();
+        }
+        for (String p : Entries.parents(e)) {
+            property(g, "parent", "valueCode", p);
+        }
+        if (e.effective() != null) {
+            property(g, "effectiveDate", "valueDateTime", e.effective().text());
+        }
+        if (e.retired() != null) {
+            property(g, "retirementDate", "valueDateTime", e.retired().text());
+        }
+        for (Map.Entry<String, List<String>> p : Entries.properties(e).entrySet()) {
+            PropertyDef def = cs.properties().get(p.getKey());
+            String type = def == null ? "string" : def.type();
+            for (String v : p.getValue()) {
+                g.writeStartObject();
+                g.writeStringProperty("code", p.getKey());
+                try {
+                    typedValue(g, type, v, def, source);
+                } catch (NumberFormatException ex) {
+                    g.writeStringProperty("valueString", v);
+                    warnings.add(e.code() + ": property " + p.getKey() + " value " + v + " is not a " + type
+                            + "; written as a string");
+                }
+                g.writeEndObject();
+            }
+        }
+        for (CodeEntry.Relation r : e.relations()) {
+            if (r.type() != null && r.target() != null) {
+                property(g, relationProps.get(r.type().text()), "valueCode", r.target().text());
+            }
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+    }
+
+    private static void property(JsonGenerator g, String code, String valueKey, String value) {
+        g.writeStartObject();
+        g.writeStringProperty("code", code);
+        g.writeStringProperty(valueKey, value);
+        g.writeEndObject();
     }
 
     /** An R4 ConceptMap: one group per target system, each code with its targets and equivalence. */
@@ -231,16 +271,22 @@ public final class FhirExporter implements Exporter {
         return root;
     }
 
-    private static void typedValue(ObjectNode pv, String type, String v, PropertyDef def, ExportSource source) {
+    private static void typedValue(JsonGenerator g, String type, String v, PropertyDef def, ExportSource source) {
         CodeSet cs = source.codeSet();
         switch (type) {
-            case "code" -> pv.put("valueCode", def.from() == null || def.from().equals(cs.id()) ? v
+            case "code" -> g.writeStringProperty("valueCode", def.from() == null || def.from().equals(cs.id()) ? v
                     : CodeSetLookup.systemOf(source, def.from()).orElse(def.from()) + "|" + v);
-            case "integer" -> pv.put("valueInteger", new java.math.BigInteger(v));
-            case "decimal" -> pv.put("valueDecimal", new java.math.BigDecimal(v));
-            case "boolean" -> pv.put("valueBoolean", Boolean.parseBoolean(v));
-            case "date" -> pv.put("valueDateTime", v);
-            default -> pv.put("valueString", v);
+            case "integer" -> {
+                if (v.length() < 18) {
+                    g.writeNumberProperty("valueInteger", Long.parseLong(v.startsWith("+") ? v.substring(1) : v));
+                } else {
+                    g.writeNumberProperty("valueInteger", new java.math.BigInteger(v));
+                }
+            }
+            case "decimal" -> g.writeNumberProperty("valueDecimal", new java.math.BigDecimal(v));
+            case "boolean" -> g.writeBooleanProperty("valueBoolean", Boolean.parseBoolean(v));
+            case "date" -> g.writeStringProperty("valueDateTime", v);
+            default -> g.writeStringProperty("valueString", v);
         }
     }
 
