@@ -22,10 +22,13 @@ import org.codeset.core.errors.UnreadableInputException;
 import org.codeset.core.model.Reference;
 
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Reads a FHIR R4 or R5 {@code CodeSystem} (JSON). {@code url} becomes {@code system}; nested
@@ -37,7 +40,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class FhirImporter implements Importer {
     static final JsonMapper JSON = JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build(); // values are read one by one from a stream
 
     /** Concept properties that map onto the contract's own fields rather than onto typed properties. */
     static final Set<String> STRUCTURAL = Set.of("parent", "subsumedBy", "child", "status", "retired", "inactive",
@@ -59,11 +63,49 @@ public final class FhirImporter implements Importer {
         return "a FHIR R4 or R5 CodeSystem resource in JSON";
     }
 
+    /**
+     * Reads the file as a stream: the CodeSystem's other elements as small trees, each top-level
+     * concept (with its nested ones) as a tree that is mapped and dropped before the next is read,
+     * so a CodeSystem of 100,000 concepts is never one tree in memory. Concepts that come before
+     * the property declarations (unusual: FHIR's element order puts property first) are kept
+     * until the declarations are known.
+     */
     @Override
     public ImportedCodeSet read(Path file, ImportOptions options, Progress progress) throws CodesetException {
-        JsonNode root;
-        try (InputStream in = Files.newInputStream(file)) {
-            root = JSON.readTree(in);
+        Reading reading = new Reading(file.toString(), options, progress);
+        ObjectNode header = JSON.createObjectNode();
+        List<JsonNode> early = null;
+        try (InputStream in = Files.newInputStream(file); JsonParser p = JSON.createParser(in)) {
+            JsonToken t = p.nextToken();
+            if (t != JsonToken.START_OBJECT) {
+                throw new InvalidImportException(file.toString(), List.of(t == null ? "$: empty file"
+                        : "$: not a FHIR resource (a JSON object with resourceType)"));
+            }
+            while (p.nextToken() == JsonToken.PROPERTY_NAME) {
+                String name = p.currentName();
+                JsonToken value = p.nextToken();
+                if (name.equals("concept") && value == JsonToken.START_ARRAY) {
+                    boolean ready = header.has("resourceType") && header.has("property");
+                    if (header.has("resourceType")) {
+                        reading.checkType(header);
+                    }
+                    if (!ready) {
+                        early = new ArrayList<>();
+                    }
+                    int i = 0;
+                    while (p.nextToken() != JsonToken.END_ARRAY) {
+                        JsonNode c = JSON.readTree(p);
+                        if (ready) {
+                            reading.declarations(header);
+                            reading.topConcept(c, i++);
+                        } else {
+                            early.add(c);
+                        }
+                    }
+                } else {
+                    header.set(name, JSON.readTree(p));
+                }
+            }
         } catch (JacksonException e) {
             String where = e.getLocation() == null ? "" : "line " + e.getLocation().getLineNr() + ", column "
                     + e.getLocation().getColumnNr() + ": ";
@@ -72,7 +114,7 @@ public final class FhirImporter implements Importer {
         } catch (IOException e) {
             throw new UnreadableInputException("cannot read " + file + ": " + e.getMessage(), e);
         }
-        return new Reading(file.toString(), options, progress).read(root);
+        return reading.read(header, early);
     }
 
     /** One reading of one file: the problems and warnings it collects. */
@@ -119,15 +161,32 @@ public final class FhirImporter implements Importer {
             String path;
         }
 
-        ImportedCodeSet read(JsonNode root) throws InvalidImportException {
-            if (root == null || !root.isObject()) {
-                throw new InvalidImportException(file, List.of("$: not a FHIR resource (a JSON object with resourceType)"));
-            }
+        private boolean declared;
+
+        void checkType(JsonNode root) throws InvalidImportException {
             String type = root.path("resourceType").asString("");
             if (!type.equals("CodeSystem")) {
                 throw new InvalidImportException(file, List.of("resourceType: " + (type.isEmpty() ? "missing"
                         : "\"" + type + "\"") + "; expected \"CodeSystem\""));
             }
+        }
+
+        /** Reads the property declarations once, before the first concept. */
+        void declarations(JsonNode root) {
+            if (!declared) {
+                declared = true;
+                readPropertyDeclarations(root.path("property"));
+            }
+        }
+
+        /** One top-level concept (index {@code i}) with the concepts nested in it. */
+        void topConcept(JsonNode c, int i) {
+            one(c, "concept[" + i + "]", null);
+        }
+
+        /** The whole CodeSystem, once its concepts have streamed past ({@code early}: those that came too early). */
+        ImportedCodeSet read(ObjectNode root, List<JsonNode> early) throws InvalidImportException {
+            checkType(root);
             String url = text(root, "url");
             if (url == null || url.isBlank()) {
                 problems.add("url: missing; a CodeSystem needs its canonical url (it becomes the code set's system)");
@@ -154,12 +213,14 @@ public final class FhirImporter implements Importer {
             if (meaning != null && !meaning.equals("is-a")) {
                 warnings.add("hierarchyMeaning " + meaning + " is not kept: parents are exported as is-a");
             }
-            readPropertyDeclarations(root.path("property"));
-            JsonNode concepts = root.path("concept");
-            if (!concepts.isMissingNode() && !concepts.isArray()) {
+            declarations(root);
+            if (root.has("concept")) {
                 problems.add("concept: not a list");
-            } else {
-                readConcepts(concepts, "concept", null);
+            }
+            if (early != null) {
+                for (int i = 0; i < early.size(); i++) {
+                    topConcept(early.get(i), i);
+                }
             }
             checkParents();
             if (!problems.isEmpty()) {
@@ -277,23 +338,25 @@ public final class FhirImporter implements Importer {
 
         private void readConcepts(JsonNode list, String path, String parent) {
             for (int i = 0; i < list.size(); i++) {
-                JsonNode c = list.get(i);
-                String at = path + "[" + i + "]";
-                if (!c.isObject()) {
-                    problems.add(at + ": not a concept (an object with code)");
-                    continue;
-                }
-                Draft d = concept(c, at, parent);
-                if (++seen % 5000 == 0) {
-                    progress.update("read", seen, -1);
-                }
-                JsonNode nested = c.path("concept");
-                if (!nested.isMissingNode()) {
-                    if (!nested.isArray()) {
-                        problems.add(at + ".concept: not a list");
-                    } else {
-                        readConcepts(nested, at + ".concept", d == null ? null : d.code);
-                    }
+                one(list.get(i), path + "[" + i + "]", parent);
+            }
+        }
+
+        private void one(JsonNode c, String at, String parent) {
+            if (!c.isObject()) {
+                problems.add(at + ": not a concept (an object with code)");
+                return;
+            }
+            Draft d = concept(c, at, parent);
+            if (++seen % 5000 == 0) {
+                progress.update("read", seen, -1);
+            }
+            JsonNode nested = c.path("concept");
+            if (!nested.isMissingNode()) {
+                if (!nested.isArray()) {
+                    problems.add(at + ".concept: not a list");
+                } else {
+                    readConcepts(nested, at + ".concept", d == null ? null : d.code);
                 }
             }
         }
