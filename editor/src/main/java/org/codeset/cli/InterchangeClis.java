@@ -222,7 +222,11 @@ final class InterchangeClis {
         public Integer call() throws Exception {
             PrintWriter err = spec.commandLine().getErr();
             Codesets codesets = Codesets.openCached(repo.repo);
-            ExportCommand.Result r = codesets.export().codeset(id).version(version).format(format).progress(progress(err)).call();
+            Progress progress = progress(err);
+            ExportCommand.Result r = codesets.export().codeset(id).version(version).format(format).progress(progress).call();
+            if (progress != Progress.NONE) {
+                err.print("\r" + " ".repeat(40) + "\r");
+            }
             write(r.export(), out, spec, r.codeset() + " " + r.version() + " (" + r.from() + ")");
             return Main.OK;
         }

@@ -478,14 +478,15 @@ public final class FhirImporter implements Importer {
 
         private void status(Draft d, String value) {
             switch (value.toLowerCase(Locale.ROOT)) {
+                // FHIR's status values, and HL7 v2's A (active) and D (deprecated); others are reported
                 case "active", "experimental", "a" -> {
                 }
-                case "deprecated", "d", "b" -> {
+                case "deprecated", "d" -> {
                     if (!"retired".equals(d.status)) {
                         d.status = "deprecated";
                     }
                 }
-                case "retired", "w", "inactive" -> d.status = "retired";
+                case "retired", "inactive" -> d.status = "retired";
                 default -> oddStatus.add(value);
             }
         }
