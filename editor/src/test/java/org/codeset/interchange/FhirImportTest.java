@@ -279,6 +279,27 @@ class FhirImportTest {
         assertFalse(again.edit().changed());
     }
 
+    @Test
+    void anUpdateDeclaresNewPropertiesAndAddsNewBranches() throws Exception {
+        importFhir(write("cs.json", CODE_SYSTEM), "demo");
+        String meta = Files.readString(repo.resolve("codesets/demo/codeset.yaml"));
+        String newer = CODE_SYSTEM.replace("{\"code\": \"modifier\", \"type\": \"code\"}",
+                "{\"code\": \"modifier\", \"type\": \"code\"}, {\"code\": \"laterality\", \"type\": \"string\"}")
+                .replace("{\"code\": \"Y\", \"display\": \"Yes\"},", "{\"code\": \"8000-8999\", \"display\": \"Pathology\", \"concept\": ["
+                        + "{\"code\": \"88305\", \"display\": \"Tissue exam\", \"property\": [{\"code\": \"laterality\", \"valueString\": \"left, upper\"}]}]},"
+                        + " {\"code\": \"Y\", \"display\": \"Yes\"},");
+        ImportCommand.Result r = importFhir(write("newer.json", newer), "demo");
+        assertEquals(List.of("8000-8999", "88305"), r.changes().added());
+        assertEquals(List.of("laterality"), r.changes().newProperties());
+        assertEquals(0, r.changes().changed().size() + r.changes().retired().size());
+        assertEquals(List.of(), errors(repo));
+        String metaAfter = Files.readString(repo.resolve("codesets/demo/codeset.yaml"));
+        assertEquals(meta + "  - id: laterality\n    type: string\n", metaAfter, "the declaration is appended, nothing else changes");
+        CodeSet cs = Codesets.open(repo).model().codeSet("demo");
+        assertEquals("left, upper", cs.get("88305").properties().text("laterality"));
+        assertEquals(List.of("8000-8999"), texts(cs.get("88305").node().get("parent")));
+    }
+
     private static String value(CodeSystem.ConceptDefinitionComponent c, String code) {
         return c.getProperty().stream().filter(p -> p.getCode().equals(code)).findFirst()
                 .map(p -> p.getValue().primitiveValue()).orElse(null);
