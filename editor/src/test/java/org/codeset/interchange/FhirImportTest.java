@@ -300,6 +300,23 @@ class FhirImportTest {
         assertEquals(List.of("8000-8999"), texts(cs.get("88305").node().get("parent")));
     }
 
+    @Test
+    void aLargeImportReportsProgressAndIsWrittenInFilesOfAThousandCodes() throws Exception {
+        Path file = dir.resolve("large.json");
+        org.codeset.bench.GenerateCodeSystem.main(new String[] {file.toString(), "12000"});
+        List<String> progress = new java.util.concurrent.CopyOnWriteArrayList<>();
+        ImportCommand.Result r = Codesets.open(repo).importer().format("fhir").file(file)
+                .progress((phase, done, total) -> progress.add(phase + " " + done + "/" + total)).call();
+        assertEquals(12000, r.changes().added().size());
+        assertEquals(List.of("read 5000/-1", "read 10000/-1", "plan 5000/12000", "plan 10000/12000", "validate and write 0/-1"),
+                progress);
+        try (Stream<Path> files = Files.list(repo.resolve("codesets/bench-dx"))) {
+            assertEquals(13, files.count(), "codeset.yaml and codes-0001.yaml to codes-0012.yaml");
+        }
+        assertTrue(Files.exists(repo.resolve("codesets/bench-dx/codes-0012.yaml")));
+        assertEquals(List.of(), errors(repo));
+    }
+
     private static String value(CodeSystem.ConceptDefinitionComponent c, String code) {
         return c.getProperty().stream().filter(p -> p.getCode().equals(code)).findFirst()
                 .map(p -> p.getValue().primitiveValue()).orElse(null);

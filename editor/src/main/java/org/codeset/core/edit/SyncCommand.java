@@ -94,6 +94,7 @@ public final class SyncCommand extends EditCommand {
         } else {
             update(plan, cs);
         }
+        progress.update("validate and write", 0, -1); // what EditCommand does once the plan is made
         plan.summary(format + " into " + id + ": " + (changes.created() ? "new code set, " : "") + changes.added().size()
                 + " added, " + changes.changed().size() + " changed, " + changes.deprecated().size() + " deprecated, "
                 + changes.retired().size() + " retired, " + changes.reactivated().size() + " reactivated");

@@ -123,7 +123,6 @@ public final class ImportCommand {
         }
         SyncCommand sync = new SyncCommand(codesets).image(image).format("import " + importer.id()).progress(progress);
         sync.dryRun(dryRun);
-        progress.update("validate", 0, -1);
         EditResult edit = sync.call();
         return new Result(image, sync.changes(), edit);
     }
