@@ -317,6 +317,41 @@ class FhirImportTest {
         assertEquals(List.of(), errors(repo));
     }
 
+    @Test
+    void relationsTravelAsPropertiesAndComeBackAsRelations() throws Exception {
+        importFhir(write("cs.json", CODE_SYSTEM), "demo");
+        Codesets c = Codesets.open(repo);
+        c.relate().codeset("demo").code("01991").type("replaced-by").target("01996").call();
+        c.relate().codeset("demo").code("01996").type("see-also").target("72040").call();
+        Exporter.Export ex = Codesets.open(repo).export().codeset("demo").call().export();
+        assertTrue(ex.warnings().stream().anyMatch(w -> w.contains("seeAlso, replacedBy")), ex.warnings().toString());
+        CodeSystem cs = Fhir.codeSystem(ex.documents().get(0).bytes());
+        assertEquals("01996", value(cs.getConcept().stream().filter(x -> x.getCode().equals("01991"))
+                .findFirst().orElseThrow(), "replacedBy"));
+        Path exported = write("export.json", new String(ex.documents().get(0).bytes(), java.nio.charset.StandardCharsets.UTF_8));
+        importFhir(exported, "again");
+        assertEquals(Files.readString(repo.resolve("codesets/demo/codes.yaml")), Files.readString(repo.resolve("codesets/again/codes.yaml")));
+        assertEquals(0, importFhir(exported, "demo").changes().size(), "its own export changes nothing");
+
+        // an upstream file without relations leaves them alone; one with other relations sets them
+        assertEquals(0, importFhir(dir.resolve("cs.json"), "demo").changes().size());
+        tools.jackson.databind.json.JsonMapper mapper = tools.jackson.databind.json.JsonMapper.builder()
+                .enable(tools.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build(); // 1.10 stays 1.10
+        tools.jackson.databind.node.ObjectNode tree = (tools.jackson.databind.node.ObjectNode) mapper.readTree(ex.documents().get(0).bytes());
+        for (tools.jackson.databind.JsonNode concept : tree.get("concept")) {
+            for (tools.jackson.databind.JsonNode p : concept.get("property")) {
+                if (p.get("code").asString().equals("replacedBy")) {
+                    ((tools.jackson.databind.node.ObjectNode) p).put("valueCode", "72040");
+                }
+            }
+        }
+        String moved = mapper.writeValueAsString(tree);
+        ImportCommand.Result r = importFhir(write("moved.json", moved), "demo");
+        assertEquals(Map.of("01991", List.of("relations")), r.changes().changed());
+        assertEquals(List.of("72040"), Codesets.open(repo).model().codeSet("demo").get("01991").relationTargets("replaced-by")
+                .stream().map(YScalar::text).toList());
+    }
+
     private static String value(CodeSystem.ConceptDefinitionComponent c, String code) {
         return c.getProperty().stream().filter(p -> p.getCode().equals(code)).findFirst()
                 .map(p -> p.getValue().primitiveValue()).orElse(null);

@@ -185,6 +185,7 @@ public final class SyncCommand extends EditCommand {
         d.abstractCode = c.abstractCode();
         d.parents.addAll(c.parents());
         d.properties.putAll(c.properties());
+        c.relations().forEach((type, targets) -> targets.forEach(t -> d.relations.add(new String[] {type, t})));
         return d;
     }
 
@@ -376,6 +377,31 @@ public final class SyncCommand extends EditCommand {
             }
             fields.add("properties");
         }
+        // relations: those of the types the import carries are set; others are left alone
+        List<String[]> had = new ArrayList<>();
+        if (node.get("relations") instanceof YSeq rs) {
+            for (YNode item : rs.items()) {
+                if (item instanceof YMap r && r.text("type") != null && r.text("target") != null) {
+                    had.add(new String[] {r.text("type"), r.text("target")});
+                }
+            }
+        }
+        List<String[]> want = new ArrayList<>();
+        had.stream().filter(r -> !image.relationTypes().contains(r[0])).forEach(want::add);
+        c.relations().forEach((type, targets) -> targets.forEach(t -> want.add(new String[] {type, t})));
+        if (!pairs(want).equals(pairs(had))) {
+            if (want.isEmpty()) {
+                set.put("relations", null);
+            } else {
+                String in = SourceText.indentOf(node);
+                List<String> lines = new ArrayList<>();
+                lines.add(in + "relations:");
+                want.forEach(r -> lines.addAll(Canonical.relation(in + "  ", r[0], r[1])));
+                set.put("relations", String.join("\n", lines));
+                block.add("relations");
+            }
+            fields.add("relations");
+        }
         if (!fields.isEmpty()) {
             changes.changed().put(c.code(), fields);
         }
@@ -406,6 +432,12 @@ public final class SyncCommand extends EditCommand {
                 }
             }
         }
+    }
+
+    private static java.util.Set<String> pairs(List<String[]> relations) {
+        java.util.Set<String> out = new HashSet<>();
+        relations.forEach(r -> out.add(r[0] + "\u0000" + r[1]));
+        return out;
     }
 
     private static List<String> texts(YNode value) {

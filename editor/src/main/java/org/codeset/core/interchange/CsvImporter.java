@@ -144,7 +144,7 @@ public final class CsvImporter implements Importer {
                 String abs = f.getOrDefault("abstract", "");
                 concepts.add(new ImportedCodeSet.Concept(code, display, blankToNull(f.get("definition")),
                         split(f.getOrDefault("synonyms", "")), status, eff, retired, abs.equalsIgnoreCase("true"),
-                        split(f.getOrDefault("parent", "")), values, at));
+                        split(f.getOrDefault("parent", "")), values, at, null));
                 if (concepts.size() % 5000 == 0) {
                     progress.update("read", concepts.size(), -1);
                 }
@@ -164,7 +164,7 @@ public final class CsvImporter implements Importer {
         }
         String title = options.title() == null ? options.id() : options.title();
         return new ImportedCodeSet(options.id(), title, options.system(), null, "draft", null, null, effective, true,
-                new ArrayList<>(properties.values()), concepts, warnings);
+                new ArrayList<>(properties.values()), concepts, warnings, List.of());
     }
 
     private static List<String> split(String v) {

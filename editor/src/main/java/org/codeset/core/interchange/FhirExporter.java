@@ -98,7 +98,7 @@ public final class FhirExporter implements Exporter {
                 + " (a code of this code system, or system|code of another)"));
         if (!relationProps.isEmpty()) {
             warnings.add("relations are written as concept properties " + String.join(", ", relationProps.values())
-                    + " (FHIR has no relations between concepts; importing them back reads them as properties)");
+                    + " (FHIR has no relations between concepts; codeset import reads them back as relations)");
         }
 
         // the concepts are streamed, not built as a tree: 100,000 of them as nodes cost more in

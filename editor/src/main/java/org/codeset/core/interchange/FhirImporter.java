@@ -49,6 +49,9 @@ public final class FhirImporter implements Importer {
     private static final Set<String> TOP_LEVEL_KEPT = Set.of("resourceType", "id", "url", "version", "name", "title",
             "status", "publisher", "description", "date", "content", "count", "concept", "property", "hierarchyMeaning",
             "caseSensitive");
+    /** Relations as the FHIR export writes them: code properties named after the relation type. */
+    static final Map<String, String> RELATIONS = Map.of("replacedBy", "replaced-by", "seeAlso", "see-also",
+            "excludes", "excludes", "mutuallyExclusive", "mutually-exclusive", "addOnTo", "add-on-to");
     private static final Pattern PROPERTY_ID = Pattern.compile("^[a-z][A-Za-z0-9]*$");
     private static final Pattern DATE = Pattern.compile("^[0-9]{4}-[0-9]{2}-[0-9]{2}$");
     private static final Pattern SEMVER = Pattern.compile("^(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?$");
@@ -256,18 +259,24 @@ public final class FhirImporter implements Importer {
             List<ImportedCodeSet.Concept> out = new ArrayList<>(drafts.size());
             for (Draft d : drafts) {
                 Map<String, List<String>> values = new LinkedHashMap<>();
+                Map<String, List<String>> relations = new LinkedHashMap<>();
                 for (Map.Entry<String, List<String>> v : d.values.entrySet()) {
-                    values.put(propertyId.get(v.getKey()), v.getValue());
+                    if (relationCodes.contains(v.getKey())) {
+                        relations.put(RELATIONS.get(v.getKey()), v.getValue());
+                    } else {
+                        values.put(propertyId.get(v.getKey()), v.getValue());
+                    }
                 }
                 out.add(new ImportedCodeSet.Concept(d.code, d.display, d.definition, d.synonyms, d.status, d.effective, d.retired,
-                        d.abstractCode, new ArrayList<>(d.parents), values, d.path));
+                        d.abstractCode, new ArrayList<>(d.parents), values, d.path, relations));
             }
             problems.addAll(Hierarchy.problems(out));
             if (!problems.isEmpty()) {
                 throw new InvalidImportException(file, problems);
             }
             return new ImportedCodeSet(id, title, url, version, status, text(root, "publisher"), text(root, "description"),
-                    effective, complete, props, out, warnings);
+                    effective, complete, props, out, warnings,
+                    relationCodes.stream().map(RELATIONS::get).toList());
         }
 
         private void readPropertyDeclarations(JsonNode list) {
@@ -520,11 +529,19 @@ public final class FhirImporter implements Importer {
         }
 
         /** The contract's type of each property, from its FHIR type and the values it holds. */
+        /** The FHIR codes of the properties read as relations (all their values are codes of this CodeSystem). */
+        private final List<String> relationCodes = new ArrayList<>();
+
         private List<ImportedCodeSet.Property> typeProperties() {
             List<ImportedCodeSet.Property> out = new ArrayList<>();
             for (Map.Entry<String, String> e : propertyId.entrySet()) {
                 String code = e.getKey();
                 String ftype = fhirType.get(code);
+                if (RELATIONS.containsKey(code) && ftype.equals("code") && drafts.stream().allMatch(d ->
+                        d.values.getOrDefault(code, List.of()).stream().allMatch(byCode::containsKey))) {
+                    relationCodes.add(code);
+                    continue;
+                }
                 boolean multiple = false;
                 boolean allCodes = true;
                 boolean allDates = true;
