@@ -160,7 +160,6 @@ public final class FhirImporter implements Importer {
             boolean abstractCode;
             final Set<String> parents = new LinkedHashSet<>();
             final Map<String, List<String>> values = new LinkedHashMap<>();
-            final Map<String, String> valuePaths = new HashMap<>();
             String path;
         }
 
@@ -393,7 +392,7 @@ public final class FhirImporter implements Importer {
             String display = text(c, "display");
             if (display == null || display.isBlank()) {
                 noDisplay++;
-                display = d.code.strip().isEmpty() ? d.code : d.code;
+                display = d.code;
             } else if (display.contains("\n") || display.contains("\r")) {
                 multiLineDisplay++;
                 display = display.replaceAll("\\s*\\R\\s*", " ").strip();
@@ -480,7 +479,6 @@ public final class FhirImporter implements Importer {
                         d.status = "deprecated";
                     }
                     d.values.computeIfAbsent(code, k -> new ArrayList<>()).add(value);
-                    d.valuePaths.putIfAbsent(code, vat);
                 }
             }
         }
