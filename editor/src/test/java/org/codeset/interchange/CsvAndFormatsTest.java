@@ -80,6 +80,9 @@ class CsvAndFormatsTest {
         var r = Codesets.open(repo).importer().format("csv").file(f).id("small").columns(List.of("code", "display", "-"))
                 .system("http://example.org/small").call();
         assertEquals(List.of("A1", "A2"), r.changes().added());
+        Files.writeString(f, "\ufeffcode,display\r\nA1,First\r\nA2,Second, revised\r\n".replace("Second, revised", "\"Second, revised\""));
+        var spreadsheet = Codesets.open(repo).importer().format("csv").file(f).id("small").call();
+        assertEquals(java.util.Map.of("A2", List.of("display")), spreadsheet.changes().changed(), "a BOM and CRLF, as spreadsheets write");
         Files.writeString(f, "code,display\nA1,First\nA2,Second\nA1,Again\n");
         InvalidImportException dup = assertThrows(InvalidImportException.class,
                 () -> Codesets.open(repo).importer().format("csv").file(f).id("small").call());

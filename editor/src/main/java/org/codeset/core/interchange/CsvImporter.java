@@ -65,6 +65,9 @@ public final class CsvImporter implements Importer {
                 throw new InvalidImportException(file.toString(), List.of("line 1: empty file; expected a header row"));
             }
             String[] header = rows.next();
+            if (header.length > 0 && header[0].startsWith("\ufeff")) {
+                header[0] = header[0].substring(1); // the byte order mark spreadsheets write
+            }
             List<String> columns = options.columns().isEmpty() ? Arrays.stream(header).map(String::strip).toList()
                     : options.columns();
             if (!columns.contains("code") || !columns.contains("display")) {
