@@ -352,6 +352,29 @@ class FhirImportTest {
                 .stream().map(YScalar::text).toList());
     }
 
+    @Test
+    void everyBundledCodeSetExportsToFhirThatHapiReads() throws Exception {
+        Path project = Path.of(System.getProperty("user.dir")).getParent();
+        Codesets bundled = Codesets.open(project);
+        for (CodeSet cs : bundled.model().codeSets()) {
+            Exporter.Export ex = bundled.export().codeset(cs.id()).format("fhir").call().export();
+            CodeSystem fhir = Fhir.codeSystem(ex.documents().get(0).bytes());
+            assertEquals(cs.entries().size(), fhir.getCount(), cs.id());
+            if (ex.documents().size() > 1) {
+                ConceptMap map = Fhir.conceptMap(ex.documents().get(1).bytes());
+                assertFalse(map.getGroup().isEmpty(), cs.id());
+            }
+        }
+        byte[] radiology = bundled.export().codeset("radiology").call().export().documents().get(0).bytes();
+        CodeSystem r = Fhir.codeSystem(radiology);
+        assertEquals("Coding", r.getProperty().stream().filter(p -> p.getCode().equals("modality")).findFirst().orElseThrow()
+                .getType().toCode(), "a code of another code set (modalities) is a Coding");
+        CodeSystem.ConceptDefinitionComponent c = r.getConcept().stream().filter(x -> x.getCode().equals("72040")).findFirst().orElseThrow();
+        org.hl7.fhir.r4.model.Coding modality = (org.hl7.fhir.r4.model.Coding) c.getProperty().stream()
+                .filter(p -> p.getCode().equals("modality")).findFirst().orElseThrow().getValue();
+        assertEquals("https://codes.example.org/modalities", modality.getSystem());
+    }
+
     private static String value(CodeSystem.ConceptDefinitionComponent c, String code) {
         return c.getProperty().stream().filter(p -> p.getCode().equals(code)).findFirst()
                 .map(p -> p.getValue().primitiveValue()).orElse(null);

@@ -24,7 +24,7 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code content: complete}, {@code count}, {@code hierarchyMeaning: is-a} where there is a
  * hierarchy; the concept properties {@code status}, {@code notSelectable}, {@code parent},
  * {@code effectiveDate} and {@code retirementDate} (FHIR's concept-properties), the code set's
- * declared properties with their types, and relations as code properties named after their type.
+ * declared properties with their types (a code of another code set as a Coding), and relations as code properties named after their type.
  * When codes carry mappings, a second document is an R4 {@code ConceptMap} of them.
  */
 public final class FhirExporter implements Exporter {
@@ -89,10 +89,9 @@ public final class FhirExporter implements Exporter {
         for (PropertyDef p : cs.properties().values()) {
             ObjectNode d = props.addObject().put("code", p.id());
             putIf(d, "description", p.node() == null ? null : p.node().text("description"));
-            d.put("type", fhirType(p.type()));
-            if (p.from() != null && !p.from().equals(cs.id())) {
-                CodeSetLookup.systemOf(source, p.from()).ifPresent(uri -> d.put("uri", uri));
-            }
+            // a code of another code set is a Coding: its system and code
+            d.put("type", p.type().equals("code") && p.from() != null && !p.from().equals(cs.id()) ? "Coding"
+                    : fhirType(p.type()));
         }
         relationProps.forEach((type, code) -> declare(props, code, null, "code", "relation " + type
                 + " (a code of this code system, or system|code of another)"));
@@ -274,8 +273,16 @@ public final class FhirExporter implements Exporter {
     private static void typedValue(JsonGenerator g, String type, String v, PropertyDef def, ExportSource source) {
         CodeSet cs = source.codeSet();
         switch (type) {
-            case "code" -> g.writeStringProperty("valueCode", def.from() == null || def.from().equals(cs.id()) ? v
-                    : CodeSetLookup.systemOf(source, def.from()).orElse(def.from()) + "|" + v);
+            case "code" -> {
+                if (def.from() == null || def.from().equals(cs.id())) {
+                    g.writeStringProperty("valueCode", v);
+                } else {
+                    g.writeObjectPropertyStart("valueCoding");
+                    g.writeStringProperty("system", CodeSetLookup.systemOf(source, def.from()).orElse(def.from()));
+                    g.writeStringProperty("code", v);
+                    g.writeEndObject();
+                }
+            }
             case "integer" -> {
                 if (v.length() < 18) {
                     g.writeNumberProperty("valueInteger", Long.parseLong(v.startsWith("+") ? v.substring(1) : v));
