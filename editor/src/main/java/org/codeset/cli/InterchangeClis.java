@@ -110,6 +110,9 @@ final class InterchangeClis {
                 list(out, "retired", c.retired());
                 list(out, "reactivated", c.reactivated());
             }
+            if (!c.metadata().isEmpty()) {
+                out.println("  changed in codeset.yaml: " + String.join(", ", c.metadata()));
+            }
             if (!c.newProperties().isEmpty()) {
                 out.println("  new properties: " + String.join(", ", c.newProperties()));
             }

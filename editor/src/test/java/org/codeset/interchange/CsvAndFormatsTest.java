@@ -98,6 +98,27 @@ class CsvAndFormatsTest {
     }
 
     @Test
+    void aFhirUpdateOfACsvImportAddsMetadataAfterNewPropertyDeclarations() throws Exception {
+        Path f = dir.resolve("codes.csv");
+        Files.writeString(f, "code,display,grade\nA1,First,x\n");
+        Codesets.open(repo).importer().format("csv").file(f).id("small").system("http://example.org/small").call();
+        assertTrue(Files.readString(repo.resolve("codesets/small/codeset.yaml")).endsWith("  - id: grade\n    type: string\n"));
+        Path json = dir.resolve("small.json");
+        Files.writeString(json, """
+                {"resourceType": "CodeSystem", "url": "http://example.org/small", "status": "active", "publisher": "P",
+                 "content": "complete", "property": [{"code": "grade", "type": "string"}, {"code": "rank", "type": "integer"}],
+                 "concept": [{"code": "A1", "display": "First", "property": [{"code": "rank", "valueInteger": 1}]}]}
+                """);
+        var r = Codesets.open(repo).importer().format("fhir").file(json).id("small").call();
+        assertEquals(List.of("status", "publisher"), r.changes().metadata());
+        assertEquals(List.of("rank"), r.changes().newProperties());
+        assertEquals(List.of(), Codesets.open(repo).validate().call().findings().stream().filter(x -> x.file().contains("small"))
+                .map(Object::toString).toList());
+        assertTrue(Files.readString(repo.resolve("codesets/small/codeset.yaml"))
+                .endsWith("  - id: rank\n    type: integer\npublisher: P\n"), Files.readString(repo.resolve("codesets/small/codeset.yaml")));
+    }
+
+    @Test
     void jsonExportHoldsEveryField() throws Exception {
         byte[] json = Codesets.open(repo).export().codeset("demo").format("json").call().export().documents().get(0).bytes();
         var root = tools.jackson.databind.json.JsonMapper.builder().build().readTree(json);

@@ -288,13 +288,16 @@ class FhirImportTest {
                 .replace("{\"code\": \"Y\", \"display\": \"Yes\"},", "{\"code\": \"8000-8999\", \"display\": \"Pathology\", \"concept\": ["
                         + "{\"code\": \"88305\", \"display\": \"Tissue exam\", \"property\": [{\"code\": \"laterality\", \"valueString\": \"left, upper\"}]}]},"
                         + " {\"code\": \"Y\", \"display\": \"Yes\"},");
+        newer = newer.replace("\"publisher\": \"Example coding team\",", "\"publisher\": \"Example coding team, 2027\",");
         ImportCommand.Result r = importFhir(write("newer.json", newer), "demo");
+        assertEquals(List.of("publisher"), r.changes().metadata());
         assertEquals(List.of("8000-8999", "88305"), r.changes().added());
         assertEquals(List.of("laterality"), r.changes().newProperties());
         assertEquals(0, r.changes().changed().size() + r.changes().retired().size());
         assertEquals(List.of(), errors(repo));
         String metaAfter = Files.readString(repo.resolve("codesets/demo/codeset.yaml"));
-        assertEquals(meta + "  - id: laterality\n    type: string\n", metaAfter, "the declaration is appended, nothing else changes");
+        assertEquals(meta.replace("publisher: Example coding team", "publisher: Example coding team, 2027")
+                + "  - id: laterality\n    type: string\n", metaAfter, "the declaration is appended; nothing else changes");
         CodeSet cs = Codesets.open(repo).model().codeSet("demo");
         assertEquals("left, upper", cs.get("88305").properties().text("laterality"));
         assertEquals(List.of("8000-8999"), texts(cs.get("88305").node().get("parent")));

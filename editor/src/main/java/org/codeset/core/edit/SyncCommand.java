@@ -40,7 +40,8 @@ public final class SyncCommand extends EditCommand {
 
     /** What changed, code by code. */
     public record Changes(List<String> added, Map<String, List<String>> changed, List<String> deprecated,
-            List<String> retired, List<String> reactivated, List<String> newProperties, boolean created) {
+            List<String> retired, List<String> reactivated, List<String> newProperties, List<String> metadata,
+            boolean created) {
         public int size() {
             return added.size() + changed.size() + deprecated.size() + retired.size() + reactivated.size();
         }
@@ -88,7 +89,7 @@ public final class SyncCommand extends EditCommand {
         }
         CodeSet cs = plan.repo().codeSet(id);
         changes = new Changes(new ArrayList<>(), new LinkedHashMap<>(), new ArrayList<>(), new ArrayList<>(),
-                new ArrayList<>(), new ArrayList<>(), cs == null);
+                new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), cs == null);
         if (cs == null) {
             create(plan, id);
         } else {
@@ -106,10 +107,10 @@ public final class SyncCommand extends EditCommand {
         String base = "codesets/" + id + "/";
         StringBuilder meta = new StringBuilder();
         meta.append("id: ").append(id).append('\n');
-        meta.append("title: ").append(Render.text(image.title())).append('\n');
+        meta.append("title: ").append(Render.text(image.title() == null ? id : image.title())).append('\n');
         meta.append("system: ").append(Render.text(image.system())).append('\n');
         meta.append("version: ").append(image.version() == null ? "0.1.0" : image.version()).append('\n');
-        meta.append("status: ").append(image.status()).append('\n');
+        meta.append("status: ").append(image.status() == null ? "draft" : image.status()).append('\n');
         if (image.publisher() != null) {
             meta.append("publisher: ").append(Render.text(image.publisher())).append('\n');
         }
@@ -214,6 +215,8 @@ public final class SyncCommand extends EditCommand {
         if (!added.isEmpty()) {
             declare(plan, cs, added);
         }
+        // after the declarations: a key added at the end of codeset.yaml must come after new property items
+        metadata(plan, cs);
         Map<String, Map<String, YMap>> nodesByFile = new HashMap<>();
         Map<String, String> targetOf = new HashMap<>();
         Map<String, List<String>> appended = new LinkedHashMap<>();
@@ -269,6 +272,25 @@ public final class SyncCommand extends EditCommand {
         image.concepts().forEach(c -> byCode.put(c.code(), c));
         for (Map.Entry<String, List<String>> f : appended.entrySet()) {
             append(plan, cs, f.getKey(), f.getValue().stream().map(byCode::get).toList(), defs);
+        }
+    }
+
+    /** The metadata the source gives (title, status, publisher, description), set where it differs. */
+    private void metadata(Plan plan, CodeSet cs) throws CodesetException {
+        if (cs.meta() == null) {
+            return;
+        }
+        Map<String, String> given = new LinkedHashMap<>();
+        given.put("title", image.title());
+        given.put("status", image.status());
+        given.put("publisher", image.publisher());
+        given.put("description", image.description());
+        for (Map.Entry<String, String> e : given.entrySet()) {
+            if (e.getValue() != null && !e.getValue().equals(cs.meta().text(e.getKey()))) {
+                Opened o = plan.open(cs.metaFile().path());
+                o.edits.setScalar((YMap) o.root, e.getKey(), e.getKey().equals("status") ? e.getValue() : Render.text(e.getValue()));
+                changes.metadata().add(e.getKey());
+            }
         }
     }
 

@@ -165,8 +165,8 @@ public final class CsvImporter implements Importer {
         if (!problems.isEmpty()) {
             throw new InvalidImportException(file.toString(), problems);
         }
-        String title = options.title() == null ? options.id() : options.title();
-        return new ImportedCodeSet(options.id(), title, options.system(), null, "draft", null, null, effective, true,
+        // a CSV has no metadata: a new code set gets the id as title and status draft, an existing one keeps its own
+        return new ImportedCodeSet(options.id(), options.title(), options.system(), null, null, null, null, effective, true,
                 new ArrayList<>(properties.values()), concepts, warnings, List.of());
     }
 
