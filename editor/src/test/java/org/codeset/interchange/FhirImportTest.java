@@ -238,6 +238,9 @@ class FhirImportTest {
             assertTrue(e.getMessage().endsWith("nothing was written"), e.getMessage());
             assertEquals(before, snapshot(repo));
         }
+        Path cut = write("cut.json", CODE_SYSTEM.substring(0, CODE_SYSTEM.indexOf("Old anesthesia code")));
+        InvalidImportException truncated = assertThrows(InvalidImportException.class, () -> importFhir(cut, "demo"));
+        assertTrue(truncated.getMessage().contains(": concept[0].concept[1].display: line "), truncated.getMessage());
         InvalidImportException cyc = assertThrows(InvalidImportException.class, () -> importFhir(write("c.json", cycle), "demo"));
         assertTrue(cyc.getMessage().contains("\"Y\" -> \"N\" -> \"Y\"") || cyc.getMessage().contains("\"N\" -> \"Y\" -> \"N\""),
                 cyc.getMessage());

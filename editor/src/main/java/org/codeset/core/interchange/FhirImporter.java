@@ -110,14 +110,31 @@ public final class FhirImporter implements Importer {
                 }
             }
         } catch (JacksonException e) {
-            String where = e.getLocation() == null ? "" : "line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr() + ": ";
+            String path = e.processor() instanceof JsonParser jp ? dotted(jp.streamReadContext().pathAsPointer().toString()) : "";
+            String where = (path.isEmpty() ? "" : path + ": ") + (e.getLocation() == null ? "" : "line "
+                    + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ": ");
             throw new InvalidImportException(file.toString(), List.of(where + "not valid JSON ("
                     + e.getOriginalMessage().lines().findFirst().orElse("") + ")"));
         } catch (IOException e) {
             throw new UnreadableInputException("cannot read " + file + ": " + e.getMessage(), e);
         }
         return reading.read(header, early);
+    }
+
+    /** A JSON pointer as the path the other messages use: /concept/12/code is concept[12].code. */
+    static String dotted(String pointer) {
+        StringBuilder b = new StringBuilder();
+        for (String part : pointer.split("/")) {
+            if (part.isEmpty()) {
+                continue;
+            }
+            if (part.chars().allMatch(Character::isDigit)) {
+                b.append('[').append(part).append(']');
+            } else {
+                b.append(b.length() == 0 ? "" : ".").append(part.replace("~1", "/").replace("~0", "~"));
+            }
+        }
+        return b.toString();
     }
 
     /** One reading of one file: the problems and warnings it collects. */
