@@ -113,8 +113,8 @@ public final class FhirImporter implements Importer {
             String path = e.processor() instanceof JsonParser jp ? dotted(jp.streamReadContext().pathAsPointer().toString()) : "";
             String where = (path.isEmpty() ? "" : path + ": ") + (e.getLocation() == null ? "" : "line "
                     + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ": ");
-            throw new InvalidImportException(file.toString(), List.of(where + "not valid JSON ("
-                    + e.getOriginalMessage().lines().findFirst().orElse("") + ")"));
+            String why = e.getOriginalMessage().lines().findFirst().orElse("").replaceFirst(" \\(start marker at .*", "");
+            throw new InvalidImportException(file.toString(), List.of(where + "not valid JSON (" + why + ")"));
         } catch (IOException e) {
             throw new UnreadableInputException("cannot read " + file + ": " + e.getMessage(), e);
         }
