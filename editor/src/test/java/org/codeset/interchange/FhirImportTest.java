@@ -381,6 +381,36 @@ class FhirImportTest {
         assertEquals("https://codes.example.org/modalities", modality.getSystem());
     }
 
+    @Test
+    void theBundledRadiologyComesBackWithItsCodePropertiesIntoOtherCodeSets() throws Exception {
+        Path project = Path.of(System.getProperty("user.dir")).getParent();
+        try (Stream<Path> s = Files.walk(project.resolve("codesets"))) {
+            for (Path p : s.filter(Files::isRegularFile).toList()) {
+                Path target = repo.resolve(project.relativize(p).toString());
+                Files.createDirectories(target.getParent());
+                Files.copy(p, target);
+            }
+        }
+        byte[] json = Codesets.open(repo).export().codeset("radiology").call().export().documents().get(0).bytes();
+        ImportCommand.Result r = importFhir(write("radiology.json", new String(json, java.nio.charset.StandardCharsets.UTF_8)),
+                "radiology-copy");
+        assertTrue(r.image().warnings().stream().anyMatch(w -> w.contains("modality (type Coding) is read as codes of code set modalities")),
+                r.image().warnings().toString());
+        assertEquals(List.of(), errors(repo));
+        CodeSet original = Codesets.open(repo).model().codeSet("radiology");
+        CodeSet copy = Codesets.open(repo).model().codeSet("radiology-copy");
+        assertEquals("modalities", copy.properties().get("modality").from());
+        assertEquals(original.properties().keySet(), copy.properties().keySet());
+        for (String p : original.properties().keySet()) {
+            assertEquals(original.properties().get(p).type(), copy.properties().get(p).type(), p);
+        }
+        assertEquals(entries(original), entries(copy), "codes, displays, statuses, dates, parents, properties");
+        for (CodeEntry e : original.entries()) {
+            assertEquals(e.relations().stream().map(x -> x.type().text() + " " + x.target().text()).toList(),
+                    copy.get(e.code()).relations().stream().map(x -> x.type().text() + " " + x.target().text()).toList(), e.code());
+        }
+    }
+
     private static String value(CodeSystem.ConceptDefinitionComponent c, String code) {
         return c.getProperty().stream().filter(p -> p.getCode().equals(code)).findFirst()
                 .map(p -> p.getValue().primitiveValue()).orElse(null);

@@ -112,7 +112,7 @@ class Hl7TerminologyTest {
             assertEquals(image.concepts().size(), cs.getCount());
             Path back = dir.resolve("back-" + image.id() + ".json");
             Files.write(back, json);
-            ImportedCodeSet again = reader.read(back, new ImportOptions(image.id(), null, null, null, null, null), Progress.NONE);
+            ImportedCodeSet again = reader.read(back, new ImportOptions(image.id(), null, null, null, null, null, null), Progress.NONE);
             assertEquals(comparable(image), comparable(again), image.id());
         }
         byte[] released = after.export().codeset("v3-actcode").version("1.0.0").format("fhir").call().export().documents().get(0).bytes();

@@ -152,6 +152,9 @@ public final class SyncCommand extends EditCommand {
         List<String> out = new ArrayList<>();
         out.add(dashIndent + "- id: " + p.id());
         out.add(dashIndent + "  type: " + p.type());
+        if (p.from() != null) {
+            out.add(dashIndent + "  from: " + p.from());
+        }
         if (p.multiple()) {
             out.add(dashIndent + "  multiple: true");
         }
@@ -164,7 +167,7 @@ public final class SyncCommand extends EditCommand {
     private static Map<String, PropertyDef> defs(List<ImportedCodeSet.Property> props) {
         Map<String, PropertyDef> defs = new HashMap<>();
         for (ImportedCodeSet.Property p : props) {
-            defs.put(p.id(), new PropertyDef(p.id(), p.type(), null, false, p.multiple(), null));
+            defs.put(p.id(), new PropertyDef(p.id(), p.type(), p.from(), false, p.multiple(), null));
         }
         return defs;
     }
@@ -204,7 +207,7 @@ public final class SyncCommand extends EditCommand {
             PropertyDef known = cs.properties().get(p.id());
             if (known == null) {
                 added.add(p);
-                defs.put(p.id(), new PropertyDef(p.id(), p.type(), null, false, p.multiple(), null));
+                defs.put(p.id(), new PropertyDef(p.id(), p.type(), p.from(), false, p.multiple(), null));
             } else if (!known.type().equals(p.type()) || (p.multiple() && !known.multiple())) {
                 plan.note("property " + p.id() + " is declared " + known.type() + (known.multiple() ? " (multiple)" : "")
                         + "; the import has " + p.type() + (p.multiple() ? " (multiple)" : "") + ": the declaration is kept");

@@ -83,7 +83,7 @@ public final class CsvImporter implements Importer {
                     problems.add("line 1, column " + (i + 1) + ": \"" + c + "\" is neither a field nor a property id"
                             + " (^[a-z][A-Za-z0-9]*$); fields: " + String.join(", ", Columns.FIXED));
                 } else {
-                    properties.put(c, declared.getOrDefault(c, new ImportedCodeSet.Property(c, "string", false, null)));
+                    properties.put(c, declared.getOrDefault(c, new ImportedCodeSet.Property(c, "string", false, null, null)));
                     if (!declared.containsKey(c)) {
                         warnings.add("column " + c + " is declared as a string property");
                     }

@@ -573,6 +573,19 @@ public final class FhirImporter implements Importer {
                         allDates &= DATE.matcher(v).matches();
                     }
                 }
+                String from = ftype.equals("Coding") ? codingSystem(code) : null;
+                if (from != null) {
+                    for (Draft d : drafts) {
+                        List<String> vs = d.values.get(code);
+                        if (vs != null) {
+                            d.values.put(code, vs.stream().map(v -> v.substring(v.indexOf('|') + 1)).toList());
+                        }
+                    }
+                    warnings.add("property " + code + " (type Coding) is read as codes of code set " + from
+                            + ", whose system its values name");
+                    out.add(new ImportedCodeSet.Property(e.getValue(), "code", multiple, propertyDescription.get(code), from));
+                    continue;
+                }
                 String type = switch (ftype) {
                     case "code" -> allCodes && used ? "code" : "string";
                     case "dateTime" -> allDates ? "date" : "string";
@@ -587,9 +600,25 @@ public final class FhirImporter implements Importer {
                 } else if (ftype.equals("Coding")) {
                     warnings.add("property " + code + " (type Coding) is kept as string system|code (displays are not kept)");
                 }
-                out.add(new ImportedCodeSet.Property(e.getValue(), type, multiple, propertyDescription.get(code)));
+                out.add(new ImportedCodeSet.Property(e.getValue(), type, multiple, propertyDescription.get(code), null));
             }
             return out;
+        }
+
+        /** The repository's code set whose system every value of a Coding property names, or null. */
+        private String codingSystem(String code) {
+            String system = null;
+            for (Draft d : drafts) {
+                for (String v : d.values.getOrDefault(code, List.of())) {
+                    String s = v.substring(0, v.indexOf('|'));
+                    if (system != null && !system.equals(s) || v.indexOf('|') == v.length() - 1) {
+                        return null;
+                    }
+                    system = s;
+                }
+            }
+            String id = system == null ? null : options.systems().get(system);
+            return id == null || id.equals(options.id()) ? null : id;
         }
 
         private void report() {

@@ -113,10 +113,17 @@ public final class ImportCommand {
         CodeSet existing = id == null ? null : codesets.model().codeSet(id);
         if (existing != null) {
             for (PropertyDef p : existing.properties().values()) {
-                declared.add(new ImportedCodeSet.Property(p.id(), p.type(), p.multiple(), null));
+                declared.add(new ImportedCodeSet.Property(p.id(), p.type(), p.multiple(), null, p.from()));
             }
         }
-        ImportedCodeSet image = importer.read(file, new ImportOptions(id, effective, columns, title, system, declared), progress);
+        java.util.Map<String, String> systems = new java.util.HashMap<>();
+        for (CodeSet cs : codesets.model().codeSets()) {
+            if (cs.meta() != null && cs.meta().text("system") != null) {
+                systems.putIfAbsent(cs.meta().text("system"), cs.id());
+            }
+        }
+        ImportedCodeSet image = importer.read(file, new ImportOptions(id, effective, columns, title, system, declared, systems),
+                progress);
         if (codesets.model().codeSet(image.id()) == null && (image.system() == null || image.system().isBlank())) {
             throw new InvalidArgumentException("code set " + image.id() + " does not exist; to create it, give its system"
                     + " URI (--system URI" + (title == null ? " and --title TEXT" : "") + ")");

@@ -23,8 +23,11 @@ public record ImportedCodeSet(String id, String title, String system, String ver
         warnings = List.copyOf(warnings);
     }
 
-    /** A declared property: type is one of the contract's ({@code string, code, integer, decimal, boolean, date}). */
-    public record Property(String id, String type, boolean multiple, String description) {
+    /**
+     * A declared property: type is one of the contract's ({@code string, code, integer, decimal,
+     * boolean, date}); {@code from} the code set a code property's values belong to (null: this one).
+     */
+    public record Property(String id, String type, boolean multiple, String description, String from) {
     }
 
     /**
