@@ -31,7 +31,8 @@ final class HistoryClis {
 
     private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
-    @Command(name = "release", mixinStandardHelpOptions = true,
+    // not mixinStandardHelpOptions: its --version (the tool's) would clash with the release's --version
+    @Command(name = "release",
             description = {"Release a code set: tag a validated version.", "",
                 "Computes the change since the latest release, checks the version (--bump auto: major when a released"
                     + " code is retired, minor when codes are added or deprecated or relations, mappings or properties"
@@ -42,13 +43,16 @@ final class HistoryClis {
                     + " are neither committed nor lost. A failure before the tag exists leaves everything as it was.",
                 "Example: codeset release radiology --bump auto --message 'January update' --push origin"})
     static final class ReleaseCli implements Callable<Integer> {
+        @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+        boolean help;
+
         @CommandLine.Mixin
         RepoOption repo;
 
         @Parameters(index = "0", paramLabel = "CODESET")
         String codeset;
 
-        @Option(names = "--version", paramLabel = "X.Y.Z")
+        @Option(names = "--version", paramLabel = "X.Y.Z", description = "The version to release (instead of --bump).")
         String version;
 
         @Option(names = "--bump", paramLabel = "KIND", description = "auto, major, minor or patch.")
@@ -63,8 +67,13 @@ final class HistoryClis {
         @Option(names = "--push", paramLabel = "REMOTE", description = "Push commit and tag (atomically, never forced).")
         String push;
 
-        @Option(names = "--sign", description = "Sign the tag (not available yet: refused).")
+        @Option(names = "--sign", description = "Sign the tag with OpenPGP, with a key of GnuPG's key store (GNUPGHOME or"
+                + " ~/.gnupg): --signing-key, else git config user.signingKey, else the key of your e-mail address.")
         boolean sign;
+
+        @Option(names = "--signing-key", paramLabel = "KEY", description = "The key to sign with (id, fingerprint or"
+                + " user id); implies --sign.")
+        String signingKey;
 
         @Option(names = "--dry-run", description = "Show the version, the change and the tag message; change nothing.")
         boolean dryRun;
@@ -77,11 +86,11 @@ final class HistoryClis {
 
         @Override
         public Integer call() throws Exception {
-            if (sign) {
-                throw new InvalidArgumentException("--sign is not available yet: tags are annotated, not signed");
-            }
+            long opened = System.nanoTime();
             Codesets c = Codesets.openCached(repo.repo);
-            var cmd = c.release().codeset(codeset).message(message).dryRun(dryRun).push(push);
+            opened = (System.nanoTime() - opened) / 1_000_000;
+            var cmd = c.release().codeset(codeset).message(message).dryRun(dryRun).push(push).sign(sign)
+                    .signingKey(signingKey).passphrase(new ConsolePassphrase());
             if (version != null) {
                 cmd.version(version);
             }
@@ -97,6 +106,14 @@ final class HistoryClis {
             }
             var r = cmd.call();
             PrintWriter out = spec.commandLine().getOut();
+            if (r.recovered() != null) {
+                out.println(r.recovered() + ".");
+                if (r.diff() == null) {
+                    out.println("Run release again for any further change.");
+                    out.flush();
+                    return Main.OK;
+                }
+            }
             out.println((dryRun ? "would release " : "released ") + r.tag() + (r.previous() == null ? "" : " (after "
                     + r.previous() + ", a " + r.diff().bump().name().toLowerCase() + " change)")
                     + (r.commit() == null ? "" : " at " + r.commit().substring(0, 12)) + (r.pushed() ? ", pushed to " + push : ""));
@@ -104,7 +121,8 @@ final class HistoryClis {
             out.print(r.message());
             out.flush();
             if (stats) {
-                spec.commandLine().getErr().printf("stats: git step (stage, commit, tag) %d ms%n", r.gitMillis());
+                spec.commandLine().getErr().printf("stats: git step (stage, commit, tag) %d ms; open %d ms, %s; JVM up %d ms%n", r.gitMillis(), opened,
+                        r.timings(), java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime());
             }
             return Main.OK;
         }
@@ -114,7 +132,8 @@ final class HistoryClis {
             description = {"Fetch a release from a remote, verify it and write it out.", "",
                 "The downstream side. Fetches only the needed tags from any remote (a path, file://, git://,"
                     + " http(s)://) into a cache, reads the release from the tag's tree without a work tree, verifies"
-                    + " it (the tag exists, is annotated, never moved, and its tree validates), and writes the code set"
+                    + " it (the tag exists, is annotated, never moved, its files match the SHA-256 manifest in its message,"
+                    + " and its tree validates), and writes the code set"
                     + " as JSON, CSV or a FHIR CodeSystem; with --since, the change since that version instead (as codeset diff writes it).",
                 "Example: codeset pull https://git.example.org/terminology.git radiology@latest --since 1.2.0 --out delta.json"})
     static final class PullCli implements Callable<Integer> {
@@ -138,6 +157,9 @@ final class HistoryClis {
 
         @Option(names = "--cache", paramLabel = "DIR", description = "The release cache (default: ~/.cache/codeset/remotes).")
         java.nio.file.Path cache;
+
+        @Option(names = "--stats", hidden = true, description = "Print the time of each step on standard error.")
+        boolean stats;
 
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
@@ -177,6 +199,11 @@ final class HistoryClis {
             } else {
                 spec.commandLine().getOut().print(text);
                 spec.commandLine().getOut().flush();
+            }
+            if (stats) {
+                r.timings().lap("write");
+                spec.commandLine().getErr().printf("stats: %s; JVM up %d ms%n", r.timings(),
+                        java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime());
             }
             return Main.OK;
         }
@@ -300,17 +327,16 @@ final class HistoryClis {
             if (remote != null) {
                 return remote();
             }
-            Codesets c = Codesets.openCached(repo.repo);
-            List<String> ids = new ArrayList<>();
+            // releases are read from git alone: the working tree's code sets are not loaded
+            java.nio.file.Path root = repo.repo.toAbsolutePath().normalize();
+            List<String> ids = org.codeset.core.model.RepositoryLoader.codesetIds(root);
             if (codeset != null) {
-                ids.add(codeset);
-            } else {
-                c.model().codeSets().forEach(cs -> ids.add(cs.id()));
+                ids = List.of(codeset);
             }
             PrintWriter out = spec.commandLine().getOut();
             ArrayNode array = JSON.createArrayNode();
             for (String id : ids) {
-                list(out, array, id, c.releases(id), r -> ReleaseHistory.snapshot(c.root(), r));
+                list(out, array, id, ReleaseHistory.summaries(root, id));
             }
             if (format == Format.JSON) {
                 out.println(JSON.writeValueAsString(array));
@@ -318,26 +344,17 @@ final class HistoryClis {
             return Main.OK;
         }
 
-        /** A release's code set, read from wherever the releases are. */
-        interface Snapshots {
-            CodeSet of(Release r) throws org.codeset.core.errors.CodesetException;
-        }
-
         /** One line (or JSON object) per release: date, codes, changes since the release before. */
-        private void list(PrintWriter out, ArrayNode array, String id, List<Release> releases, Snapshots snapshots)
-                throws org.codeset.core.errors.CodesetException {
-            CodeSet previous = null;
-            for (Release r : releases) {
-                CodeSet snapshot = snapshots.of(r);
-                int changes = CodeSetDiff.between(previous, snapshot).size();
-                previous = snapshot;
+        private void list(PrintWriter out, ArrayNode array, String id, List<ReleaseHistory.Summary> summaries) {
+            for (ReleaseHistory.Summary s : summaries) {
+                Release r = s.release();
                 if (format == Format.JSON) {
                     array.addObject().put("codeset", id).put("version", r.version().toString()).put("tag", r.tag())
                             .put("date", r.date().toString()).put("commit", r.commit())
-                            .put("codes", snapshot.entries().size()).put("changes", changes);
+                            .put("codes", s.codes()).put("changes", s.changes());
                 } else {
                     out.printf("%-32s %s  %,6d codes  %,5d changes%n", r.tag(), r.date().toString().substring(0, 10),
-                            snapshot.entries().size(), changes);
+                            s.codes(), s.changes());
                 }
             }
         }
@@ -352,7 +369,7 @@ final class HistoryClis {
             }
             PrintWriter out = spec.commandLine().getOut();
             ArrayNode array = JSON.createArrayNode();
-            list(out, array, codeset, pull.releases(), pull::snapshot);
+            list(out, array, codeset, pull.summaries());
             if (format == Format.JSON) {
                 out.println(JSON.writeValueAsString(array));
             }

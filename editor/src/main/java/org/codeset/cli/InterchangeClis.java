@@ -196,13 +196,17 @@ final class InterchangeClis {
         }
     }
 
-    @Command(name = "export", mixinStandardHelpOptions = true,
+    // not mixinStandardHelpOptions: its --version (the tool's) would clash with the export's --version
+    @Command(name = "export",
             description = {"Export a code set as FHIR, CSV or JSON.", "",
                 "From the working tree, or with --version from a release tag (read from git, no checkout). FHIR is an R4"
                     + " CodeSystem; codes with mappings also give a ConceptMap, written beside --out as"
                     + " <name>.conceptmap.json.",
                 "Example: codeset export radiology --version 1.2.0 --format fhir --out radiology.json"})
     static final class ExportCli implements Callable<Integer> {
+        @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+        boolean help;
+
         @CommandLine.Mixin
         RepoOption repo;
 

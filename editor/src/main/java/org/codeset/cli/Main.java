@@ -27,7 +27,8 @@ import picocli.CommandLine.Command;
             EditClis.SetCli.class, EditClis.RelateCli.class, EditClis.UnrelateCli.class, EditClis.DeprecateCli.class,
             EditClis.RetireCli.class, EditClis.RemoveCli.class, QueryClis.ShowCli.class, QueryClis.SearchCli.class,
             EditClis.FmtCli.class, HistoryClis.ReleaseCli.class, HistoryClis.ReleasesCli.class, HistoryClis.HistoryCli.class, HistoryClis.PullCli.class, HistoryClis.DiffCli.class,
-            InterchangeClis.ImportCli.class, InterchangeClis.ExportCli.class, RulesCli.class,
+            InterchangeClis.ImportCli.class, InterchangeClis.ExportCli.class, RulesCli.class, WarmUpCli.class,
+            LspCli.class,
             CommandLine.HelpCommand.class},
         footerHeading = "%nExit status:%n",
         footer = {

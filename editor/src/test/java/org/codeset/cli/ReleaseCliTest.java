@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.List;
 
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.lib.StoredConfig;
@@ -64,8 +65,19 @@ class ReleaseCliTest {
         assertEquals(0, pull.exit(), pull.err());
         assertEquals("action,code,display,status,changed_fields,replaced_by\n"
                 + "D,71010,\"Chest X-ray, single frontal view\",retired,\"status retired relations\",71045\n", pull.out());
-        Cli remote = Cli.run("releases", "rad", "--remote", dir.toString(), "--cache", cache.toString());
-        assertEquals(2, remote.out().lines().count(), remote.out());
+        // a third release adds a code in a new file: counts follow only the files that changed
+        assertEquals(0, run("add", "rad", "71046", "--display", "Chest X-ray, 2 views", "--effective", "2018-01-01",
+                "--file", "more.yaml").exit());
+        assertEquals(0, run("release", "rad", "--bump", "auto").exit());
+        String expected = "rad/v1.0.0 2 2|rad/v2.0.0 2 1|rad/v2.1.0 3 1";
+        for (Cli listed : List.of(run("releases", "rad", "--format", "json"),
+                Cli.run("releases", "rad", "--remote", dir.toString(), "--cache", cache.toString(), "--format", "json"))) {
+            assertEquals(0, listed.exit(), listed.err());
+            List<String> got = new java.util.ArrayList<>();
+            JsonMapper.builder().build().readTree(listed.out()).forEach(r -> got.add(r.get("tag").asString() + " "
+                    + r.get("codes").asInt() + " " + r.get("changes").asInt()));
+            assertEquals(expected, String.join("|", got), listed.out());
+        }
         Cli missing = Cli.run("pull", dir.toString(), "rad@7.0.0", "--cache", cache.toString());
         assertEquals(2, missing.exit());
         assertTrue(missing.err().contains("has no release rad/v7.0.0; it has: 1.0.0, 2.0.0"), missing.err());

@@ -85,6 +85,27 @@ class PullTest {
     }
 
     @Test
+    void aTagWhoseTreeIsNotTheOneItsManifestListsIsRefused() throws Exception {
+        try (Git git = Git.open(bare.toFile())) {
+            // a tag on the 1.1.0 commit, with the manifest of 1.0.0 (whose codes.yaml held one code)
+            String manifest = git.getRepository().parseCommit(git.getRepository().resolve("rad/v1.1.0^{commit}"))
+                    .getFullMessage();
+            String old = new org.eclipse.jgit.revwalk.RevWalk(git.getRepository())
+                    .parseTag(git.getRepository().resolve("rad/v1.0.0")).getFullMessage();
+            assertTrue(old.contains("SHA-256 of the code set's files:") && manifest.contains("rad/v1.1.0"));
+            git.tag().setName("rad/v1.2.0").setAnnotated(true).setMessage(old.replace("rad/v1.0.0", "rad/v1.2.0"))
+                    .setTagger(who).setObjectId(new org.eclipse.jgit.revwalk.RevWalk(git.getRepository())
+                            .parseCommit(git.getRepository().resolve("rad/v1.1.0^{commit}"))).call();
+        }
+        EditRefusedException wrong = assertThrows(EditRefusedException.class, () -> pull(bare.toString()).version("1.2.0").call());
+        assertTrue(wrong.getMessage().contains("rad/v1.2.0's tree does not match the SHA-256 manifest"), wrong.getMessage());
+        assertTrue(wrong.getMessage().contains("codesets/rad/codes.yaml does not have the SHA-256 the manifest lists"),
+                wrong.getMessage());
+        // the genuine releases still pull
+        assertEquals("rad/v1.1.0", pull(bare.toString()).version("1.1.0").call().release().tag());
+    }
+
+    @Test
     void aRemoteThatDiesMidFetchGivesAClearErrorAndNoPartialState() throws Exception {
         // a smart-HTTP server on loopback that advertises the refs, then drops the connection mid-pack
         var server = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);

@@ -87,6 +87,46 @@ class ReleaseTest {
         assertTrue(message.startsWith("rad/v1.0.0: 2 added"), message);
     }
 
+    /** Every line of a tag's manifest is the SHA-256 of that file in the tagged tree, and every file is listed. */
+    private void manifestMatchesTree(String tag) throws Exception {
+        String message = cli("tag", "-l", "--format=%(contents)", tag);
+        java.util.Map<String, String> manifest = ReleaseCommand.manifestOf(message);
+        List<String> files = List.of(cli("ls-tree", "-r", "--name-only", tag, "codesets/rad").split("\n"));
+        assertEquals(new java.util.TreeSet<>(files), manifest.keySet(), message);
+        for (String f : files) {
+            Process p = new ProcessBuilder("git", "-C", dir.toString(), "cat-file", "blob", tag + ":" + f).start();
+            byte[] blob = p.getInputStream().readAllBytes();
+            assertEquals(0, p.waitFor());
+            assertEquals(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(blob)), manifest.get(f), tag + " " + f);
+        }
+    }
+
+    @Test
+    void theManifestOfALaterReleaseMatchesItsTreeWhereFilesChangedCommittedStagedOrNot() throws Exception {
+        Files.writeString(dir.resolve("codesets/rad/more.yaml"), "codes:\n" + entry("72040", "X-ray of the cervical spine, 2 or 3 views"));
+        git.add().addFilepattern("codesets/rad/more.yaml").call();
+        git.commit().setMessage("more").setAuthor(who).setCommitter(who).call();
+        release().bump(ReleaseCommand.Bump.AUTO).call();
+        manifestMatchesTree("rad/v1.0.0");
+        // committed before the release, as maintainers often do
+        Files.writeString(dir.resolve("codesets/rad/more.yaml"), "codes:\n" + entry("72040", "X-ray of cervical spine, 2 or 3 views"));
+        git.add().addFilepattern("codesets/rad/more.yaml").call();
+        git.commit().setMessage("edit").setAuthor(who).setCommitter(who).call();
+        // changed in the working tree right after staging, with the same size (git's racy case)
+        Path codes = dir.resolve("codesets/rad/codes.yaml");
+        String before = Files.readString(codes);
+        git.add().addFilepattern("codesets/rad/codes.yaml").call();
+        String after = before.replace("single view", "single View");
+        assertEquals(before.length(), after.length());
+        Files.writeString(codes, after);
+        // and a new file nobody staged
+        Files.writeString(dir.resolve("codesets/rad/new.yaml"), "codes:\n" + entry("72050", "X-ray of the cervical spine, 4 or 5 views"));
+        var r = release().bump(ReleaseCommand.Bump.AUTO).call();
+        assertEquals("rad/v1.1.0", r.tag());
+        manifestMatchesTree("rad/v1.1.0");
+        assertTrue(cli("show", "rad/v1.1.0:codesets/rad/codes.yaml").contains("single View"));
+    }
+
     @Test
     void theBumpFollowsTheChangeAndAnExplicitVersionMustHonourIt() throws Exception {
         release().bump(ReleaseCommand.Bump.AUTO).call();

@@ -44,6 +44,7 @@ public abstract class EditCommand {
     protected final Codesets codesets;
     private boolean called;
     private boolean dryRun;
+    private java.util.function.Function<String, String> unsaved = rel -> null;
 
     protected EditCommand(Codesets codesets) {
         this.codesets = codesets;
@@ -53,6 +54,43 @@ public abstract class EditCommand {
     public EditCommand dryRun(boolean dryRun) {
         this.dryRun = dryRun;
         return this;
+    }
+
+    /**
+     * Reads the files the edit opens from these texts first (path relative to the root to text,
+     * or null for "read the disk"): an editor's unsaved buffers.
+     */
+    public EditCommand unsaved(java.util.function.Function<String, String> texts) {
+        this.unsaved = texts;
+        return this;
+    }
+
+    /** One file a planned edit changes: its text before (null for a new file) and after. */
+    public record FileChange(String path, String before, String after) {
+    }
+
+    /**
+     * Plans the edit and returns the files it would change with their texts before and after;
+     * validates nothing and writes nothing. The language server sends these to the editor as
+     * workspace edits, for the user to apply.
+     */
+    public final List<FileChange> preview() throws CodesetException {
+        if (called) {
+            throw new IllegalStateException(getClass().getSimpleName() + " is run once; make a new command");
+        }
+        called = true;
+        Plan plan = new Plan(codesets.model(), codesets.root(), unsaved);
+        plan(plan);
+        List<FileChange> out = new ArrayList<>();
+        for (Map.Entry<String, String> e : plan.created.entrySet()) {
+            out.add(new FileChange(e.getKey(), null, e.getValue()));
+        }
+        for (Opened o : plan.opened.values()) {
+            if (o.text.changed()) {
+                out.add(new FileChange(o.rel, o.original, o.text.result()));
+            }
+        }
+        return out;
     }
 
     /** Checks the options and records the change in the plan. */
@@ -175,11 +213,17 @@ public abstract class EditCommand {
         final Map<String, Opened> opened = new LinkedHashMap<>();
         final Map<String, String> created = new LinkedHashMap<>();
         final List<String> notes = new ArrayList<>();
+        final java.util.function.Function<String, String> unsaved;
         String summary;
 
         Plan(CodeSetRepository repo, Path root) {
+            this(repo, root, rel -> null);
+        }
+
+        Plan(CodeSetRepository repo, Path root, java.util.function.Function<String, String> unsaved) {
             this.repo = repo;
             this.root = root;
+            this.unsaved = unsaved;
         }
 
         public CodeSetRepository repo() {
@@ -209,8 +253,9 @@ public abstract class EditCommand {
                 return o;
             }
             byte[] bytes;
+            String buffered = unsaved.apply(rel);
             try {
-                bytes = Files.readAllBytes(root.resolve(rel));
+                bytes = buffered != null ? buffered.getBytes(StandardCharsets.UTF_8) : Files.readAllBytes(root.resolve(rel));
             } catch (IOException e) {
                 throw new UnreadableInputException("cannot read " + rel + ": " + e.getMessage(), e);
             }
@@ -225,7 +270,7 @@ public abstract class EditCommand {
             if (text.startsWith("\ufeff")) {
                 text = text.substring(1);
             }
-            o = new Opened(rel, new SourceText(text), doc.root());
+            o = new Opened(rel, text, doc.root());
             opened.put(rel, o);
             return o;
         }
@@ -260,13 +305,15 @@ public abstract class EditCommand {
     /** A file opened for editing: its text and the parse it was planned against. */
     public static final class Opened {
         final String rel;
+        final String original;
         final SourceText text;
         final YNode root;
         final EntryEdits edits;
 
-        Opened(String rel, SourceText text, YNode root) {
+        Opened(String rel, String original, YNode root) {
             this.rel = rel;
-            this.text = text;
+            this.original = original;
+            this.text = new SourceText(original);
             this.root = root;
             this.edits = new EntryEdits(text);
         }

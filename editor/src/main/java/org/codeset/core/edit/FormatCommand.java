@@ -24,6 +24,7 @@ import org.codeset.core.yaml.YSeq;
  */
 public final class FormatCommand extends EditCommand {
     private String codeset;
+    private String file;
 
     public FormatCommand(Codesets codesets) {
         super(codesets);
@@ -35,6 +36,12 @@ public final class FormatCommand extends EditCommand {
         return this;
     }
 
+    /** Only this file (a path relative to the root; default: all). */
+    public FormatCommand file(String rel) {
+        this.file = rel;
+        return this;
+    }
+
     @Override
     protected void plan(Plan plan) throws CodesetException {
         int files = 0;
@@ -43,7 +50,7 @@ public final class FormatCommand extends EditCommand {
                 continue;
             }
             for (SourceFile f : cs.codeFiles()) {
-                if (!f.document().ok() || f.codeNodes().isEmpty()) {
+                if (!f.document().ok() || f.codeNodes().isEmpty() || (file != null && !f.path().equals(file))) {
                     continue;
                 }
                 Opened o = plan.open(f.path());

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 
 import org.codeset.core.diff.CodeSetDiff;
 import org.codeset.core.errors.CodesetException;
@@ -19,6 +20,7 @@ import org.codeset.core.errors.NotFoundException;
 import org.codeset.core.errors.UnreadableInputException;
 import org.codeset.core.model.CodeSet;
 import org.codeset.core.model.CodeSetRepository;
+import org.codeset.core.model.SourceFile;
 import org.codeset.core.validate.Finding;
 import org.codeset.core.validate.Rules;
 import org.codeset.core.validate.Severity;
@@ -47,7 +49,8 @@ import org.eclipse.jgit.transport.TrackingRefUpdate;
  */
 public final class PullCommand {
     /** A verified release, and with {@code since}, the change since an earlier one. */
-    public record Result(String remote, Release release, CodeSet codeSet, CodeSetDiff.Result delta, Release since) {
+    public record Result(String remote, Release release, CodeSet codeSet, CodeSetDiff.Result delta, Release since,
+            org.codeset.core.Timings timings) {
     }
 
     private String remote;
@@ -94,8 +97,10 @@ public final class PullCommand {
         if (remote == null || codeset == null) {
             throw new InvalidArgumentException("give the remote and the code set: codeset pull <remote> <id>[@<version>]");
         }
+        org.codeset.core.Timings t = new org.codeset.core.Timings();
         String uri = uri(remote);
         List<String> available = remoteVersions(uri);
+        t.lap("ls-remote");
         if (available.isEmpty()) {
             throw new NotFoundException(remote + " has no releases of " + codeset + " (no tags " + codeset + "/v<version>)");
         }
@@ -107,20 +112,21 @@ public final class PullCommand {
         Path dir = cache.resolve(sha1(uri) + ".git");
         try (Git git = openCache(dir)) {
             fetch(git, uri, chosen, earlier);
-            Release release = verify(git.getRepository(), chosen);
-            CodeSet cs;
+            t.lap("fetch");
+            Repository repo = git.getRepository();
+            Verified verified = verify(repo, chosen, t);
+            Release release = verified.release();
+            CodeSet cs = verified.model().codeSet(codeset);
             CodeSetDiff.Result delta = null;
             Release old = null;
-            try (RevWalk walk = new RevWalk(git.getRepository())) {
-                cs = ReleaseHistory.codeSetAt(git.getRepository(), walk.parseCommit(ObjectId.fromString(release.commit())), codeset);
-                if (earlier != null) {
-                    old = verify(git.getRepository(), earlier);
-                    CodeSet before = ReleaseHistory.codeSetAt(git.getRepository(),
-                            walk.parseCommit(ObjectId.fromString(old.commit())), codeset);
-                    delta = CodeSetDiff.between(before, cs);
-                }
+            if (earlier != null) {
+                // the earlier release is checked as a tag; of its tree only the files that differ are read
+                old = annotated(repo, earlier);
+                CodeSet[] sides = differing(repo, old, release, cs);
+                delta = CodeSetDiff.between(sides[0], sides[1]);
             }
-            return new Result(remote, release, cs, delta, old);
+            t.lap("read");
+            return new Result(remote, release, cs, delta, old, t);
         } catch (IOException e) {
             throw new UnreadableInputException("cannot read the release cache " + dir + ": " + e.getMessage(), e);
         }
@@ -154,13 +160,14 @@ public final class PullCommand {
         }
     }
 
-    /** A release's code set from the cache filled by {@link #releases()}. */
-    public CodeSet snapshot(Release r) throws CodesetException {
+    /** {@link #releases()} with their code counts and change counts, read from the cache. */
+    public List<ReleaseHistory.Summary> summaries() throws CodesetException {
+        List<Release> releases = releases();
         Path dir = cache.resolve(sha1(uri(remote)) + ".git");
-        try (Git git = Git.open(dir.toFile()); RevWalk walk = new RevWalk(git.getRepository())) {
-            return ReleaseHistory.codeSetAt(git.getRepository(), walk.parseCommit(ObjectId.fromString(r.commit())), codeset);
+        try (Git git = Git.open(dir.toFile())) {
+            return ReleaseHistory.summaries(git.getRepository(), releases);
         } catch (IOException e) {
-            throw new UnreadableInputException("cannot read " + r.tag() + " from the cache: " + e.getMessage(), e);
+            throw new UnreadableInputException("cannot read the release cache " + dir + ": " + e.getMessage(), e);
         }
     }
 
@@ -243,7 +250,12 @@ public final class PullCommand {
         }
     }
 
-    private Release verify(Repository repo, String v) throws CodesetException, IOException {
+    /** A release whose tree validated, with the model read from it. */
+    private record Verified(Release release, CodeSetRepository model) {
+    }
+
+    /** The release tag {@code <id>/v<v>} in the cache, refused unless it is an annotated tag. */
+    private Release annotated(Repository repo, String v) throws CodesetException, IOException {
         String tag = codeset + "/v" + v;
         Ref ref = repo.exactRef(Constants.R_TAGS + tag);
         if (ref == null) {
@@ -255,20 +267,77 @@ public final class PullCommand {
                 throw new EditRefusedException("refused: " + tag + " is a lightweight tag; releases are annotated tags");
             }
             RevCommit commit = walk.parseCommit(ref.getObjectId());
-            // labelled with the bare cache, which has no work tree: rules that read history see none
-            CodeSetRepository model = TreeRepository.at(repo, commit, repo.getDirectory().toPath());
-            if (model.codeSet(codeset) == null) {
-                throw new NotFoundException(tag + " holds no codesets/" + codeset + "/");
-            }
-            List<Finding> errors = new Validator(Rules.discover()).validate(model).findings().stream()
-                    .filter(f -> f.severity() == Severity.ERROR && codeset.equals(f.codeset())).toList();
-            if (!errors.isEmpty()) {
-                throw new EditRefusedException("refused: the tree of " + tag + " does not validate (" + errors.size()
-                        + " error" + (errors.size() == 1 ? "" : "s") + ")", errors);
-            }
             return new Release(codeset, SemVer.parse(v), tag, commit.name(),
                     annotated.getTaggerIdent() == null ? commit.getCommitterIdent().getWhenAsInstant()
                             : annotated.getTaggerIdent().getWhenAsInstant(), annotated.getFullMessage());
+        }
+    }
+
+    /** The tag is annotated and its tree validates (every rule, errors in this code set refuse it). */
+    private Verified verify(Repository repo, String v, org.codeset.core.Timings t) throws CodesetException, IOException {
+        Release release = annotated(repo, v);
+        try (RevWalk walk = new RevWalk(repo)) {
+            RevCommit commit = walk.parseCommit(ObjectId.fromString(release.commit()));
+            // labelled with the bare cache, which has no work tree: rules that read history see none
+            CodeSetRepository model = TreeRepository.at(repo, commit, repo.getDirectory().toPath());
+            t.lap("parse");
+            if (model.codeSet(codeset) == null) {
+                throw new NotFoundException(release.tag() + " holds no codesets/" + codeset + "/");
+            }
+            checkManifest(repo, release, commit);
+            List<Finding> errors = new Validator(Rules.discover()).validate(model).findings().stream()
+                    .filter(f -> f.severity() == Severity.ERROR && codeset.equals(f.codeset())).toList();
+            t.lap("validate");
+            if (!errors.isEmpty()) {
+                throw new EditRefusedException("refused: the tree of " + release.tag() + " does not validate (" + errors.size()
+                        + " error" + (errors.size() == 1 ? "" : "s") + ")", errors);
+            }
+            return new Verified(release, model);
+        }
+    }
+
+    /**
+     * The SHA-256 manifest in the tag's message against the files of the tagged tree: a release
+     * whose files are not the ones its tag lists is refused. Tags without a manifest (made by
+     * other tools) pass.
+     */
+    private void checkManifest(Repository repo, Release release, RevCommit commit) throws IOException, CodesetException {
+        Map<String, String> manifest = ReleaseCommand.manifestOf(release.message());
+        if (manifest.isEmpty()) {
+            return;
+        }
+        Map<String, ObjectId> blobs = ReleaseHistory.allBlobs(repo, commit, codeset);
+        blobs.keySet().removeIf(p -> p.substring(p.lastIndexOf('/') + 1).startsWith("."));
+        List<String> wrong = new ArrayList<>();
+        for (String path : new java.util.TreeSet<>(blobs.keySet())) {
+            String listed = manifest.get(path);
+            if (listed == null) {
+                wrong.add(path + " is in the tree but not in the manifest");
+            } else if (!listed.equals(ReleaseCommand.sha256(repo.open(blobs.get(path)).getBytes(Integer.MAX_VALUE)))) {
+                wrong.add(path + " does not have the SHA-256 the manifest lists");
+            }
+        }
+        for (String path : manifest.keySet()) {
+            if (!blobs.containsKey(path)) {
+                wrong.add(path + " is in the manifest but not in the tree");
+            }
+        }
+        if (!wrong.isEmpty()) {
+            throw new EditRefusedException("refused: " + release.tag() + "'s tree does not match the SHA-256 manifest in its"
+                    + " message: " + String.join("; ", wrong.subList(0, Math.min(5, wrong.size())))
+                    + (wrong.size() > 5 ? "; and " + (wrong.size() - 5) + " more" : ""));
+        }
+    }
+
+    /** Both sides of the change from {@code old} to {@code release} ({@code now} is its code set), reduced to the files whose blobs differ. */
+    private CodeSet[] differing(Repository repo, Release old, Release release, CodeSet now) throws IOException {
+        try (RevWalk walk = new RevWalk(repo)) {
+            Map<String, ObjectId> before = ReleaseHistory.allBlobs(repo, walk.parseCommit(ObjectId.fromString(old.commit())), codeset);
+            Map<String, ObjectId> after = ReleaseHistory.allBlobs(repo, walk.parseCommit(ObjectId.fromString(release.commit())), codeset);
+            Map<String, SourceFile> parsed = new java.util.HashMap<>();
+            now.files().forEach(f -> parsed.put(f.path(), f));
+            return new CodeSet[] {ReleaseHistory.differingSide(repo, codeset, before, after, Map.of()),
+                ReleaseHistory.differingSide(repo, codeset, after, before, parsed)};
         }
     }
 

@@ -66,7 +66,11 @@ public final class ReleaseCommand {
 
     /** What a release did (or, in a dry run, would do). */
     public record Result(String tag, SemVer version, SemVer previous, CodeSetDiff.Result diff, String commit,
-            List<String> files, String message, boolean pushed, long gitMillis) {
+            List<String> files, String message, boolean pushed, org.codeset.core.Timings timings, String recovered) {
+        /** The git step: stage, commit and tag. */
+        public long gitMillis() {
+            return timings.get("git");
+        }
     }
 
     /** A test hook: called before each step; throwing aborts the release there. */
@@ -83,7 +87,12 @@ public final class ReleaseCommand {
     private boolean dryRun;
     private String remote;
     private PersonIdent author;
+    private boolean sign;
+    private String signingKey;
+    private org.eclipse.jgit.transport.CredentialsProvider passphrase;
     private Steps steps = step -> { };
+    /** What the recovery of an interrupted release did before this one, or null. */
+    private String recovery;
 
     public ReleaseCommand(Codesets codesets) {
         this.codesets = codesets;
@@ -134,9 +143,42 @@ public final class ReleaseCommand {
         return this;
     }
 
+    /**
+     * Sign the tag with OpenPGP (GnuPG's key store: {@code GNUPGHOME} or {@code ~/.gnupg}), with the
+     * key named by {@link #signingKey}, else git config {@code user.signingKey}, else the key of the
+     * tagger's e-mail address. The key is looked up before anything is written.
+     */
+    public ReleaseCommand sign(boolean s) {
+        this.sign = s;
+        return this;
+    }
+
+    /** The key to sign with (an id, fingerprint or user id); implies {@link #sign}. */
+    public ReleaseCommand signingKey(String key) {
+        this.signingKey = key;
+        if (key != null) {
+            this.sign = true;
+        }
+        return this;
+    }
+
+    /** Asks for the signing key's passphrase, if it has one (the command line prompts on the terminal). */
+    public ReleaseCommand passphrase(org.eclipse.jgit.transport.CredentialsProvider provider) {
+        this.passphrase = provider;
+        return this;
+    }
+
     ReleaseCommand steps(Steps s) {
         this.steps = s;
         return this;
+    }
+
+    /**
+     * Called before each step (write, commit, tag): for tests that stop a release there, by an
+     * exception or by killing the process.
+     */
+    public ReleaseCommand onStep(Steps s) {
+        return steps(s);
     }
 
     /** For tests in other packages: inject a failure before a named step. */
@@ -160,6 +202,10 @@ public final class ReleaseCommand {
             throw new NotFoundException(root + " is not a git repository; releases are git tags (run git init, or codeset init)");
         }
         try (RepositoryLock lock = RepositoryLock.acquire(root); Git git = Git.open(root.toFile())) {
+            Result completed = recover(git, root);
+            if (completed != null) {
+                return completed;
+            }
             return release(git, root);
         } catch (IOException e) {
             throw new UnreadableInputException("cannot release " + codeset + ": " + e.getMessage(), e);
@@ -167,6 +213,7 @@ public final class ReleaseCommand {
     }
 
     private Result release(Git git, Path root) throws CodesetException, IOException {
+        org.codeset.core.Timings t = new org.codeset.core.Timings();
         Repository repo = git.getRepository();
         CodeSet working = codesets.model().codeSet(codeset);
         if (working == null || working.metaFile() == null) {
@@ -182,6 +229,7 @@ public final class ReleaseCommand {
             CodeSet[] sides = ReleaseHistory.differingFiles(root, latest, null, working);
             diff = CodeSetDiff.between(sides[0], sides[1]);
         }
+        t.lap("diff");
         if (latest != null && diff.size() == 0 && diff.bump() == SemVer.Bump.NONE) {
             throw new EditRefusedException("refused: nothing in " + codeset + " changed since " + latest.tag());
         }
@@ -191,6 +239,11 @@ public final class ReleaseCommand {
         if (repo.exactRef("refs/tags/" + tag) != null) {
             throw new EditRefusedException("refused: " + tag + " exists already; a released version is never re-created");
         }
+
+        // what the history rules of later runs read of this release, encoded while the rest goes on
+        CodeSet releasedSet = working;
+        java.util.concurrent.CompletableFuture<ReleaseFacts.Prepared> facts = dryRun ? null
+                : java.util.concurrent.CompletableFuture.supplyAsync(() -> ReleaseFacts.prepare(releasedSet));
 
         // the files the release writes
         String metaPath = working.metaFile().path();
@@ -202,31 +255,40 @@ public final class ReleaseCommand {
         byte[] changelogAfter = changelog(changelogBefore, next, diff).getBytes(StandardCharsets.UTF_8);
 
         // validate the tree that will be committed
-        CodeSetRepository committed = committedState(git, RepositoryLoader.update(codesets.model(), metaPath, metaAfter));
+        t.lap("changelog");
+        CodeSetRepository withVersion = RepositoryLoader.update(codesets.model(), metaPath, metaAfter);
+        CodeSetRepository committed = committedState(git, withVersion);
+        t.lap("status");
         ValidationResult result = codesets.validation(committed);
+        t.lap("validate");
         if (result.hasErrors()) {
             throw new EditRefusedException("refused: " + tag + " would tag a tree with " + result.errors()
                     + " validation error" + (result.errors() == 1 ? "" : "s"), result.findings().stream()
                     .filter(f -> f.severity() == Severity.ERROR).toList());
         }
-        Map<String, byte[]> files = new TreeMap<>();
-        collect(root, codeset, files);
-        files.put(metaPath, metaAfter);
-        files.put(changelogPath, changelogAfter);
-        String message = tagMessage(tag, previous, diff, files);
+        Map<String, byte[]> written = new TreeMap<>();
+        written.put(metaPath, metaAfter);
+        written.put(changelogPath, changelogAfter);
+        String message = tagMessage(tag, previous, diff, manifest(repo, root, latest, written));
+        t.lap("manifest");
+        PersonIdent who = author != null ? author : new PersonIdent(repo);
+        String key = sign ? signingKey(repo, who) : null;
         if (dryRun) {
-            return new Result(tag, next, previous, diff, null, List.of(metaPath, changelogPath), message, false, 0);
+            return new Result(tag, next, previous, diff, null, List.of(metaPath, changelogPath), message, false, t, recovery);
         }
 
         ObjectId head = repo.resolve("HEAD");
         boolean committedOk = false;
+        ReleaseJournal journal = new ReleaseJournal(codeset, tag, head == null ? null : head.name(), metaPath, metaBefore,
+                changelogPath, changelogBefore, null, message, who.getName(), who.getEmailAddress(),
+                who.getWhenAsInstant().toEpochMilli(), who.getZoneOffset().getTotalSeconds() / 60, sign, key);
         try {
+            journal.write(root);
             steps.before("write");
             AtomicFiles.write(root.resolve(metaPath), metaAfter);
             AtomicFiles.write(changelog, changelogAfter);
             steps.before("commit");
-            long gitStart = System.nanoTime();
-            PersonIdent who = author != null ? author : new PersonIdent(repo);
+            t.lap("write");
             // stage this code set's folder only (new, changed and deleted files), then commit only it:
             // whatever else is staged or changed stays as it was
             // (only the paths git status reports: adding the whole folder would re-hash every file)
@@ -249,26 +311,137 @@ public final class ReleaseCommand {
             RevCommit commit = git.commit().setOnly(folder).setMessage("Release " + tag + "\n\n" + message)
                     .setAuthor(who).setCommitter(who).call();
             committedOk = true;
+            journal.committed(commit.name()).write(root);
             steps.before("tag");
-            git.tag().setName(tag).setAnnotated(true).setMessage(message).setTagger(who).setObjectId(commit).call();
-            long gitMillis = (System.nanoTime() - gitStart) / 1_000_000;
+            var tagging = git.tag().setName(tag).setAnnotated(true).setMessage(message).setTagger(who).setObjectId(commit);
+            if (sign) {
+                tagging.setSigned(true).setSigningKey(key).setCredentialsProvider(passphrase);
+            }
+            tagging.call();
+            ReleaseJournal.delete(root);
+            t.lap("git");
             // the history rules of later runs read what this release holds from here, not from a parse
-            ReleaseFacts.record(root, new Release(codeset, next, tag, commit.name(), java.time.Instant.now(), message), working);
+            facts.join().record(root, new Release(codeset, next, tag, commit.name(), java.time.Instant.now(), message));
+            t.lap("facts");
             boolean pushed = false;
             if (remote != null) {
                 pushed = push(git, tag);
+                t.lap("push");
             }
-            codesets.reload(metaPath, metaAfter);
-            return new Result(tag, next, previous, diff, commit.name(), List.of(metaPath, changelogPath), message, pushed,
-                    gitMillis);
+            if (committed == withVersion) {
+                // the validated state is the working tree's: keep it, with its findings, for the next run
+                codesets.model(committed);
+                codesets.cacheWritten(List.of(metaPath));
+                codesets.saveResults();
+                t.lap("save");
+            } else {
+                codesets.reload(metaPath, metaAfter);
+            }
+            return new Result(tag, next, previous, diff, commit.name(), List.of(metaPath, changelogPath), message, pushed, t, recovery);
         } catch (GitAPIException | IOException e) {
             if (repo.exactRef("refs/tags/" + tag) == null) {
                 undo(repo, root, head, committedOk, metaPath, metaBefore, changelogBefore);
+                ReleaseJournal.delete(root);
                 throw new EditRefusedException("release " + tag + " failed and was undone (files and branch as they were): "
                         + e.getMessage());
             }
             throw new UnreadableInputException(tag + " is released locally, but: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Finishes or undoes a release that was killed before it ended (see {@link ReleaseJournal}):
+     * returns the finished release, or null when there was nothing to finish (files put back, if
+     * any, and {@link #recovery} says so).
+     */
+    private Result recover(Git git, Path root) throws IOException, CodesetException {
+        ReleaseJournal j = ReleaseJournal.read(root);
+        if (j == null) {
+            return null;
+        }
+        Repository repo = git.getRepository();
+        if (repo.exactRef("refs/tags/" + j.tag()) != null) {
+            ReleaseJournal.delete(root);
+            return null;
+        }
+        ObjectId head = repo.resolve("HEAD");
+        String commit = j.commit();
+        if (commit == null && head != null && !head.name().equals(j.headBefore())) {
+            // killed after the commit, before the journal said so
+            try (RevWalk walk = new RevWalk(repo)) {
+                RevCommit c = walk.parseCommit(head);
+                if (c.getParentCount() == (j.headBefore() == null ? 0 : 1)
+                        && (j.headBefore() == null || c.getParent(0).name().equals(j.headBefore()))
+                        && c.getFullMessage().startsWith("Release " + j.tag() + "\n")) {
+                    commit = head.name();
+                }
+            }
+        }
+        String where = " (" + ReleaseJournal.file(root) + " records it)";
+        if (commit != null) {
+            if (head == null || !head.name().equals(commit)) {
+                throw new EditRefusedException("refused: the release of " + j.tag() + " was interrupted after its commit "
+                        + commit.substring(0, 12) + ", and HEAD has moved since" + where + "; tag that commit (git tag -a "
+                        + j.tag() + " " + commit.substring(0, 12) + ") or reset to it, then release again");
+            }
+            PersonIdent who = new PersonIdent(j.tagger(), j.taggerEmail(), java.time.Instant.ofEpochMilli(j.taggedAt()),
+                    java.time.ZoneOffset.ofTotalSeconds(j.timeZoneMinutes() * 60));
+            try {
+                var tagging = git.tag().setName(j.tag()).setAnnotated(true).setMessage(j.message()).setTagger(who)
+                        .setObjectId(new RevWalk(repo).parseCommit(ObjectId.fromString(commit)));
+                if (j.signed()) {
+                    tagging.setSigned(true).setSigningKey(j.signingKey()).setCredentialsProvider(passphrase);
+                }
+                tagging.call();
+            } catch (GitAPIException e) {
+                throw new UnreadableInputException("cannot finish the interrupted release " + j.tag() + ": " + e.getMessage()
+                        + where, e);
+            }
+            ReleaseJournal.delete(root);
+            String prefix = j.codeset() + "/v";
+            return new Result(j.tag(), SemVer.parse(j.tag().substring(prefix.length())), null, null, commit,
+                    List.of(j.metaPath(), j.changelogPath()), j.message(), false, new org.codeset.core.Timings(),
+                    "finished the release " + j.tag() + ", interrupted between its commit and its tag");
+        }
+        if (head == null ? j.headBefore() != null : !head.name().equals(j.headBefore())) {
+            throw new EditRefusedException("refused: a release of " + j.tag() + " was interrupted before its commit, and HEAD"
+                    + " has moved since" + where + "; check " + j.metaPath() + " and " + j.changelogPath()
+                    + ", then delete the journal");
+        }
+        undo(repo, root, null, false, j.metaPath(), j.metaBefore(), j.changelogBefore());
+        try {
+            git.reset().addPath(j.metaPath()).addPath(j.changelogPath()).call();
+        } catch (GitAPIException e) {
+            throw new UnreadableInputException("cannot unstage " + j.metaPath() + ": " + e.getMessage(), e);
+        }
+        codesets.reload(j.metaPath(), j.metaBefore());
+        ReleaseJournal.delete(root);
+        recovery = "put back " + j.metaPath() + " and " + j.changelogPath() + " as they were before the release of "
+                + j.tag() + ", interrupted before its commit";
+        return null;
+    }
+
+    /** The signing key to use, refused (before anything is written) when it cannot be found. */
+    private String signingKey(Repository repo, PersonIdent who) throws CodesetException {
+        org.eclipse.jgit.lib.GpgConfig config = new org.eclipse.jgit.lib.GpgConfig(repo.getConfig());
+        org.eclipse.jgit.lib.Signer signer = org.eclipse.jgit.lib.Signers.get(config.getKeyFormat());
+        if (signer == null) {
+            throw new EditRefusedException("refused: this build cannot sign with gpg.format "
+                    + config.getKeyFormat().name().toLowerCase() + "; sign with OpenPGP (git config gpg.format openpgp)");
+        }
+        String key = signingKey != null ? signingKey : config.getSigningKey();
+        boolean found;
+        try {
+            found = signer.canLocateSigningKey(repo, config, who, key, passphrase);
+        } catch (org.eclipse.jgit.api.errors.CanceledException | RuntimeException e) {
+            throw new EditRefusedException("refused: cannot read the signing key: " + e.getMessage());
+        }
+        if (!found) {
+            throw new EditRefusedException("refused: no OpenPGP secret key " + (key != null ? "'" + key + "'"
+                    : "for <" + who.getEmailAddress() + ">") + " in GnuPG's key store (GNUPGHOME or ~/.gnupg); make one"
+                    + " (gpg --quick-gen-key), or name one with --signing-key or git config user.signingKey");
+        }
+        return key;
     }
 
     private boolean push(Git git, String tag) throws EditRefusedException {
@@ -409,7 +582,7 @@ public final class ReleaseCommand {
         b.append('\n');
     }
 
-    private String tagMessage(String tag, SemVer previous, CodeSetDiff.Result d, Map<String, byte[]> files) {
+    private String tagMessage(String tag, SemVer previous, CodeSetDiff.Result d, Map<String, String> manifest) {
         StringBuilder b = new StringBuilder();
         b.append(tag).append(": ").append(d.added().size()).append(" added, ").append(d.changed().size()).append(" changed, ")
                 .append(d.deprecated().size()).append(" deprecated, ").append(d.retired().size()).append(" retired, ")
@@ -418,23 +591,61 @@ public final class ReleaseCommand {
         if (note != null) {
             b.append("\n").append(note.strip()).append("\n");
         }
-        b.append("\nSHA-256 of the code set's files:\n");
-        for (Map.Entry<String, byte[]> f : files.entrySet()) {
-            b.append(sha256(f.getValue())).append("  ").append(f.getKey()).append('\n');
+        b.append("\n").append(MANIFEST_HEADING).append("\n");
+        for (Map.Entry<String, String> f : manifest.entrySet()) {
+            b.append(f.getValue()).append("  ").append(f.getKey()).append('\n');
         }
         return b.toString();
     }
 
-    private static void collect(Path root, String codeset, Map<String, byte[]> files) throws IOException {
-        Path dir = root.resolve("codesets").resolve(codeset);
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.filter(Files::isRegularFile).sorted().toList()) {
-                String name = p.getFileName().toString();
-                if (!name.startsWith(".")) {
-                    files.put(root.relativize(p).toString().replace('\\', '/'), Files.readAllBytes(p));
-                }
+    /** The line that heads the SHA-256 manifest in a release tag's message. */
+    public static final String MANIFEST_HEADING = "SHA-256 of the code set's files:";
+
+    /** The manifest of a release tag's message: path to SHA-256 (empty if it has none). */
+    public static Map<String, String> manifestOf(String tagMessage) {
+        Map<String, String> out = new TreeMap<>();
+        int at = tagMessage.indexOf(MANIFEST_HEADING);
+        if (at < 0) {
+            return out;
+        }
+        for (String line : tagMessage.substring(at + MANIFEST_HEADING.length()).split("\n")) {
+            if (line.length() > 66 && line.charAt(64) == ' ' && line.charAt(65) == ' '
+                    && line.substring(0, 64).chars().allMatch(c -> (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) {
+                out.put(line.substring(66), line.substring(0, 64));
             }
         }
+        return out;
+    }
+
+    /**
+     * The SHA-256 of every file the release commits in the code set's folder (files whose name
+     * starts with a dot and ignored files left out). A file whose git blob is the one the latest
+     * release holds keeps that release's SHA-256 (same blob, same bytes); the index gives the blob
+     * ids of files as staged, so only new and changed files are read.
+     */
+    private Map<String, String> manifest(Repository repo, Path root, Release latest, Map<String, byte[]> written)
+            throws IOException {
+        String folder = "codesets/" + codeset;
+        Map<String, ObjectId> now = WorkingBlobs.of(repo, folder);
+        Map<String, ObjectId> released = Map.of();
+        Map<String, String> releasedSha = Map.of();
+        if (latest != null) {
+            try (RevWalk walk = new RevWalk(repo)) {
+                released = ReleaseHistory.allBlobs(repo, walk.parseCommit(ObjectId.fromString(latest.commit())), codeset);
+            }
+            releasedSha = manifestOf(latest.message());
+        }
+        Map<String, String> out = new TreeMap<>();
+        for (Map.Entry<String, ObjectId> f : now.entrySet()) {
+            String path = f.getKey();
+            if (written.containsKey(path) || path.substring(path.lastIndexOf('/') + 1).startsWith(".")) {
+                continue;
+            }
+            String sha = f.getValue().equals(released.get(path)) ? releasedSha.get(path) : null;
+            out.put(path, sha != null ? sha : sha256(Files.readAllBytes(root.resolve(path))));
+        }
+        written.forEach((path, bytes) -> out.put(path, sha256(bytes)));
+        return out;
     }
 
     static String sha256(byte[] bytes) {

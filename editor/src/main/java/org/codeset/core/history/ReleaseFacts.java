@@ -27,7 +27,7 @@ public record ReleaseFacts(Map<String, Fact> codes) {
     public record Fact(String code, String status, String display, String file) {
     }
 
-    private static final int MAGIC = 0x43535247; // "CSRG": retired codes first, then all
+    private static final int MAGIC = 0x43535248; // "CSRH": retired codes, then every code with its file, then all facts
     private static final Map<String, ReleaseFacts> MEMORY = new ConcurrentHashMap<>();
 
     /** The facts of a release, from memory, the disk cache, or the tag's tree. */
@@ -54,8 +54,11 @@ public record ReleaseFacts(Map<String, Fact> codes) {
         return facts;
     }
 
-    /** Records the facts of a release just made from a code set the caller already holds (no parse). */
-    public static void record(Path root, Release r, CodeSet cs) {
+    /**
+     * The facts of a code set the caller already holds (no parse), encoded for the cache: made
+     * while a release is being validated and committed, stored once the commit is known.
+     */
+    public static Prepared prepare(CodeSet cs) {
         Map<String, Fact> codes = new HashMap<>();
         for (CodeEntry e : cs.entries()) {
             if (e.code() != null) {
@@ -63,9 +66,25 @@ public record ReleaseFacts(Map<String, Fact> codes) {
             }
         }
         ReleaseFacts facts = new ReleaseFacts(codes);
-        String key = r.commit() + "-" + r.codeset();
-        write(root.resolve(".codeset/cache/releases").resolve(key + ".bin"), facts);
-        MEMORY.put(key, facts);
+        return new Prepared(facts, encode(facts));
+    }
+
+    /** Facts encoded and waiting for the commit they describe. */
+    public record Prepared(ReleaseFacts facts, byte[] bytes) {
+        /** Keeps these as the facts of release {@code r} (in memory and, best effort, on disk). */
+        public void record(Path root, Release r) {
+            String key = r.commit() + "-" + r.codeset();
+            if (bytes != null) {
+                try {
+                    Path file = root.resolve(".codeset/cache/releases").resolve(key + ".bin");
+                    Files.createDirectories(file.getParent());
+                    org.codeset.core.edit.AtomicFiles.replace(file, bytes);
+                } catch (IOException | RuntimeException e) {
+                    // a cache only
+                }
+            }
+            MEMORY.put(key, facts);
+        }
     }
 
     /**
@@ -78,8 +97,59 @@ public record ReleaseFacts(Map<String, Fact> codes) {
         if (known != null) {
             return retiredOf(known.codes());
         }
-        Map<String, Fact> retired = readSection(root.resolve(".codeset/cache/releases").resolve(key + ".bin"), true);
+        Object[] head = readHead(root.resolve(".codeset/cache/releases").resolve(key + ".bin"), false);
+        @SuppressWarnings("unchecked")
+        Map<String, Fact> retired = head == null ? null : (Map<String, Fact>) head[0];
         return retired != null ? retired : retiredOf(of(root, r).codes());
+    }
+
+    /**
+     * Every code a release holds, with the file it was in (all {@code released-code-removed} needs):
+     * read from the cached file without the statuses and displays.
+     */
+    public static Map<String, String> codeFiles(Path root, Release r) throws CodesetException {
+        String key = r.commit() + "-" + r.codeset();
+        ReleaseFacts known = MEMORY.get(key);
+        if (known == null) {
+            Object[] head = readHead(root.resolve(".codeset/cache/releases").resolve(key + ".bin"), true);
+            if (head != null) {
+                @SuppressWarnings("unchecked")
+                Map<String, String> codes = (Map<String, String>) head[1];
+                return codes;
+            }
+            known = of(root, r);
+        }
+        Map<String, String> out = new HashMap<>(known.codes().size() * 2);
+        known.codes().values().forEach(f -> out.put(f.code(), f.file()));
+        return out;
+    }
+
+    /** How many codes a release holds, if its facts are known without parsing it; else -1. */
+    public static int knownCodeCount(Path root, Release r) {
+        String key = r.commit() + "-" + r.codeset();
+        ReleaseFacts known = MEMORY.get(key);
+        if (known != null) {
+            return known.codes().size();
+        }
+        Object[] head = readHead(root.resolve(".codeset/cache/releases").resolve(key + ".bin"), true);
+        return head == null ? -1 : ((Map<?, ?>) head[1]).size();
+    }
+
+    /** The retired facts and, if asked, the code-to-file section; null when the file is missing or unreadable. */
+    private static Object[] readHead(Path file, boolean codes) {
+        if (!Files.isRegularFile(file)) {
+            return null;
+        }
+        try (DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
+            if (in.readInt() != MAGIC) {
+                return null;
+            }
+            List<String> files = readFiles(in);
+            Map<String, Fact> retired = readFacts(in, files);
+            return new Object[] {retired, codes ? readCodes(in, files) : null};
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
     }
 
     private static Map<String, Fact> retiredOf(Map<String, Fact> codes) {
@@ -89,29 +159,39 @@ public record ReleaseFacts(Map<String, Fact> codes) {
     }
 
     private static ReleaseFacts read(Path file) {
-        Map<String, Fact> all = readSection(file, false);
-        return all == null ? null : new ReleaseFacts(all);
-    }
-
-    private static Map<String, Fact> readSection(Path file, boolean retiredOnly) {
-        try {
-            if (!Files.isRegularFile(file)) {
-                return null;
-            }
-            DataInputStream in = new DataInputStream(new ByteArrayInputStream(Files.readAllBytes(file)));
+        if (!Files.isRegularFile(file)) {
+            return null;
+        }
+        try (DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
             if (in.readInt() != MAGIC) {
                 return null;
             }
-            List<String> files = new ArrayList<>();
-            int nf = in.readInt();
-            for (int i = 0; i < nf; i++) {
-                files.add(in.readUTF());
-            }
-            Map<String, Fact> retired = readFacts(in, files);
-            return retiredOnly ? retired : readFacts(in, files);
+            List<String> files = readFiles(in);
+            readFacts(in, files);
+            readCodes(in, files);
+            return new ReleaseFacts(readFacts(in, files));
         } catch (IOException | RuntimeException e) {
             return null;
         }
+    }
+
+    private static List<String> readFiles(DataInputStream in) throws IOException {
+        List<String> files = new ArrayList<>();
+        int nf = in.readInt();
+        for (int i = 0; i < nf; i++) {
+            files.add(in.readUTF());
+        }
+        return files;
+    }
+
+    private static Map<String, String> readCodes(DataInputStream in, List<String> files) throws IOException {
+        int n = in.readInt();
+        Map<String, String> codes = new HashMap<>(n * 2);
+        for (int i = 0; i < n; i++) {
+            String code = in.readUTF();
+            codes.put(code, files.get(in.readInt()));
+        }
+        return codes;
     }
 
     private static Map<String, Fact> readFacts(DataInputStream in, List<String> files) throws IOException {
@@ -127,9 +207,21 @@ public record ReleaseFacts(Map<String, Fact> codes) {
     }
 
     private static void write(Path file, ReleaseFacts facts) {
+        byte[] bytes = encode(facts);
+        if (bytes == null) {
+            return;
+        }
         try {
             Files.createDirectories(file.getParent());
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            org.codeset.core.edit.AtomicFiles.replace(file, bytes);
+        } catch (IOException | RuntimeException e) {
+            // a cache only
+        }
+    }
+
+    private static byte[] encode(ReleaseFacts facts) {
+        try {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 20);
             DataOutputStream out = new DataOutputStream(bytes);
             out.writeInt(MAGIC);
             List<String> files = facts.codes().values().stream().map(Fact::file).distinct().toList();
@@ -140,10 +232,15 @@ public record ReleaseFacts(Map<String, Fact> codes) {
                 out.writeUTF(f);
             }
             writeFacts(out, retiredOf(facts.codes()), index);
+            out.writeInt(facts.codes().size());
+            for (Fact f : facts.codes().values()) {
+                out.writeUTF(f.code());
+                out.writeInt(index.get(f.file()));
+            }
             writeFacts(out, facts.codes(), index);
-            org.codeset.core.edit.AtomicFiles.replace(file, bytes.toByteArray());
+            return bytes.toByteArray();
         } catch (IOException | RuntimeException e) {
-            // a cache only
+            return null;
         }
     }
 

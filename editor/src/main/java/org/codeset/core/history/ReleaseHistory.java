@@ -37,6 +37,8 @@ import org.eclipse.jgit.treewalk.filter.PathFilter;
  */
 public final class ReleaseHistory {
     private static final Map<String, CodeSet> SNAPSHOTS = new ConcurrentHashMap<>();
+    /** Releases by tag name and tag object id: what an object id names never changes. */
+    private static final Map<String, Release> TAGS = new ConcurrentHashMap<>();
 
     private ReleaseHistory() {
     }
@@ -63,6 +65,11 @@ public final class ReleaseHistory {
                 if (v == null) {
                     continue;
                 }
+                Release known = TAGS.get(ref.getName() + " " + ref.getObjectId().name());
+                if (known != null) {
+                    out.add(known);
+                    continue;
+                }
                 RevObject obj = walk.parseAny(ref.getObjectId());
                 String message = "";
                 Instant date = null;
@@ -75,8 +82,10 @@ public final class ReleaseHistory {
                 if (date == null) {
                     date = commit.getCommitterIdent().getWhenAsInstant();
                 }
-                out.add(new Release(codesetId, v, ref.getName().substring(Constants.R_TAGS.length()), commit.name(), date,
-                        message));
+                Release release = new Release(codesetId, v, ref.getName().substring(Constants.R_TAGS.length()), commit.name(),
+                        date, message);
+                TAGS.put(ref.getName() + " " + ref.getObjectId().name(), release);
+                out.add(release);
             }
             Collections.sort(out);
             return out;
@@ -146,58 +155,130 @@ public final class ReleaseHistory {
                 b = blobs(repo, walk.parseCommit(ObjectId.fromString(to.commit())), to.codeset());
             } else {
                 b = new java.util.HashMap<>();
+                // the index's ids where the files are as staged; only the others are read and hashed
+                Map<String, ObjectId> known = WorkingBlobs.of(repo, "codesets/" + from.codeset());
                 try (org.eclipse.jgit.lib.ObjectInserter.Formatter f = new org.eclipse.jgit.lib.ObjectInserter.Formatter()) {
                     for (SourceFile sf : working.files()) {
-                        byte[] bytes = Files.readAllBytes(root.resolve(sf.path()));
-                        b.put(sf.path(), f.idFor(Constants.OBJ_BLOB, bytes));
+                        ObjectId id = known.get(sf.path());
+                        b.put(sf.path(), id != null ? id
+                                : f.idFor(Constants.OBJ_BLOB, Files.readAllBytes(root.resolve(sf.path()))));
                         workingFiles.put(sf.path(), sf);
                     }
                 }
             }
-            java.util.Set<String> paths = new java.util.TreeSet<>(a.keySet());
-            paths.addAll(b.keySet());
-            CodeSet[] out = new CodeSet[2];
-            for (int side = 0; side < 2; side++) {
-                Map<String, ObjectId> mine = side == 0 ? a : b;
-                Map<String, ObjectId> other = side == 0 ? b : a;
-                SourceFile meta = null;
-                List<SourceFile> files = new ArrayList<>();
-                for (String path : paths) {
-                    ObjectId id = mine.get(path);
-                    if (id == null || id.equals(other.get(path))) {
-                        continue;
-                    }
-                    boolean isMeta = path.endsWith("/" + RepositoryLoader.CODESET_FILE) && path.split("/").length == 3;
-                    SourceFile f = side == 1 && to == null ? workingFiles.get(path)
-                            : RepositoryLoader.parse(path, isMeta ? SourceFile.Kind.CODESET : SourceFile.Kind.CODES,
-                                    from.codeset(), repo.open(id).getBytes());
-                    if (isMeta) {
-                        meta = f;
-                    } else {
-                        files.add(f);
-                    }
-                }
-                out[side] = new CodeSet(from.codeset(), meta, files);
-            }
-            return out;
+            return new CodeSet[] {differingSide(repo, from.codeset(), a, b, Map.of()),
+                differingSide(repo, from.codeset(), b, a, workingFiles)};
         } catch (IOException e) {
             throw new UnreadableInputException("cannot compare releases of " + from.codeset() + ": " + e.getMessage(), e);
         }
     }
 
+    /**
+     * One side of a change, as a code set of only the YAML files of {@code mine} whose blob differs
+     * from {@code other}'s at the same path: taken from {@code known} where it has them (already
+     * parsed), else read from git and parsed.
+     */
+    static CodeSet differingSide(Repository repo, String codesetId, Map<String, ObjectId> mine, Map<String, ObjectId> other,
+            Map<String, SourceFile> known) throws IOException {
+        SourceFile meta = null;
+        List<SourceFile> files = new ArrayList<>();
+        for (String path : new java.util.TreeSet<>(mine.keySet())) {
+            ObjectId id = mine.get(path);
+            if (!path.endsWith(".yaml") || id.equals(other.get(path))) {
+                continue;
+            }
+            boolean isMeta = path.equals("codesets/" + codesetId + "/" + RepositoryLoader.CODESET_FILE);
+            SourceFile f = known.get(path);
+            if (f == null) {
+                f = RepositoryLoader.parse(path, isMeta ? SourceFile.Kind.CODESET : SourceFile.Kind.CODES, codesetId,
+                        repo.open(id).getBytes(Integer.MAX_VALUE));
+            }
+            if (isMeta) {
+                meta = f;
+            } else {
+                files.add(f);
+            }
+        }
+        return new CodeSet(codesetId, meta, files);
+    }
+
     private static Map<String, ObjectId> blobs(Repository repo, RevCommit commit, String codesetId) throws IOException {
+        Map<String, ObjectId> out = allBlobs(repo, commit, codesetId);
+        out.keySet().removeIf(p -> !p.endsWith(".yaml"));
+        return out;
+    }
+
+    /** Path to blob id of every file of a code set's folder in a commit. */
+    static Map<String, ObjectId> allBlobs(Repository repo, RevCommit commit, String codesetId) throws IOException {
         Map<String, ObjectId> out = new java.util.HashMap<>();
         try (TreeWalk tw = new TreeWalk(repo)) {
             tw.addTree(commit.getTree());
             tw.setRecursive(true);
             tw.setFilter(PathFilter.create("codesets/" + codesetId));
             while (tw.next()) {
-                if (tw.getPathString().endsWith(".yaml")) {
-                    out.put(tw.getPathString(), tw.getObjectId(0));
-                }
+                out.put(tw.getPathString(), tw.getObjectId(0));
             }
         }
         return out;
+    }
+
+    /** A release with its number of codes and the number of codes that changed since the release before. */
+    public record Summary(Release release, int codes, int changes) {
+    }
+
+    /** The summaries of the releases of a code set in the repository at {@code root}, oldest first. */
+    public static List<Summary> summaries(Path root, String codesetId) throws UnreadableInputException {
+        List<Release> releases = releases(root, codesetId);
+        try (Repository repo = open(root)) {
+            return summaries(repo, releases, r -> ReleaseFacts.knownCodeCount(root, r));
+        } catch (IOException e) {
+            throw new UnreadableInputException("cannot read the releases of " + codesetId + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The summaries of {@code releases} (one code set's, oldest first) as {@code repo} holds them.
+     * The first release is read whole; each later one only in the files whose blobs differ from
+     * the release before, so listing many releases of a large code set parses little.
+     */
+    public static List<Summary> summaries(Repository repo, List<Release> releases) throws IOException {
+        return summaries(repo, releases, r -> -1);
+    }
+
+    /**
+     * As {@link #summaries(Repository, List)}; {@code knownCount} gives a release's number of codes
+     * when it is known without parsing (-1 if not): then the first release is not read at all.
+     */
+    public static List<Summary> summaries(Repository repo, List<Release> releases,
+            java.util.function.ToIntFunction<Release> knownCount) throws IOException {
+        List<Summary> out = new ArrayList<>();
+        Map<String, ObjectId> before = Map.of();
+        int codes = 0;
+        try (RevWalk walk = new RevWalk(repo)) {
+            for (Release r : releases) {
+                Map<String, ObjectId> now = blobs(repo, walk.parseCommit(ObjectId.fromString(r.commit())), r.codeset());
+                int known = out.isEmpty() ? knownCount.applyAsInt(r) : -1;
+                if (known >= 0) {
+                    // a first release adds every code it holds
+                    codes = known;
+                    out.add(new Summary(r, known, known));
+                    before = now;
+                    continue;
+                }
+                CodeSet[] sides = {differingSide(repo, r.codeset(), before, now, Map.of()),
+                    differingSide(repo, r.codeset(), now, before, Map.of())};
+                org.codeset.core.diff.CodeSetDiff.Result d = org.codeset.core.diff.CodeSetDiff.between(
+                        out.isEmpty() ? null : sides[0], sides[1]);
+                codes += codeCount(sides[1]) - (out.isEmpty() ? 0 : codeCount(sides[0]));
+                out.add(new Summary(r, codes, d.size()));
+                before = now;
+            }
+        }
+        return out;
+    }
+
+    private static int codeCount(CodeSet cs) {
+        return cs == null ? 0 : cs.entries().size();
     }
 
     /** Every code that appears in any release of the code set. */

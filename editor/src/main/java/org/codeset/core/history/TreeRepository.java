@@ -22,39 +22,64 @@ public final class TreeRepository {
     private TreeRepository() {
     }
 
+    /**
+     * Reads the commit's tree: the blobs one after the other (an object reader is single-threaded),
+     * each handed to a parser thread as soon as it is read, so parsing overlaps reading.
+     */
     public static CodeSetRepository at(Repository repo, RevCommit commit, Path label) throws IOException, CodesetException {
-        Map<String, SourceFile> metas = new HashMap<>();
-        Map<String, List<SourceFile>> files = new HashMap<>();
+        List<java.util.concurrent.Future<SourceFile>> parsing = new ArrayList<>();
         byte[] codesetSchema = null;
         byte[] codesSchema = null;
-        try (TreeWalk tw = new TreeWalk(repo)) {
-            tw.addTree(commit.getTree());
-            tw.setRecursive(true);
-            while (tw.next()) {
-                String path = tw.getPathString();
-                String[] parts = path.split("/");
-                if (path.equals("schema/" + SchemaSet.CODESET_SCHEMA)) {
-                    codesetSchema = repo.open(tw.getObjectId(0)).getBytes();
-                } else if (path.equals("schema/" + SchemaSet.CODES_SCHEMA)) {
-                    codesSchema = repo.open(tw.getObjectId(0)).getBytes();
-                } else if (parts.length >= 3 && parts[0].equals(RepositoryLoader.CODESETS) && path.endsWith(".yaml")) {
-                    boolean meta = parts.length == 3 && parts[2].equals(RepositoryLoader.CODESET_FILE);
-                    SourceFile f = RepositoryLoader.parse(path, meta ? SourceFile.Kind.CODESET : SourceFile.Kind.CODES, parts[1],
-                            repo.open(tw.getObjectId(0)).getBytes());
-                    if (meta) {
-                        metas.put(parts[1], f);
-                    } else {
-                        files.computeIfAbsent(parts[1], k -> new ArrayList<>()).add(f);
+        java.util.concurrent.ExecutorService parsers = java.util.concurrent.Executors.newFixedThreadPool(
+                Runtime.getRuntime().availableProcessors(), r -> {
+                    Thread t = new Thread(r, "codeset-tree-parser");
+                    t.setDaemon(true);
+                    return t;
+                });
+        try {
+            try (TreeWalk tw = new TreeWalk(repo)) {
+                tw.addTree(commit.getTree());
+                tw.setRecursive(true);
+                while (tw.next()) {
+                    String path = tw.getPathString();
+                    String[] parts = path.split("/");
+                    if (path.equals("schema/" + SchemaSet.CODESET_SCHEMA)) {
+                        codesetSchema = repo.open(tw.getObjectId(0)).getBytes();
+                    } else if (path.equals("schema/" + SchemaSet.CODES_SCHEMA)) {
+                        codesSchema = repo.open(tw.getObjectId(0)).getBytes();
+                    } else if (parts.length >= 3 && parts[0].equals(RepositoryLoader.CODESETS) && path.endsWith(".yaml")) {
+                        boolean meta = parts.length == 3 && parts[2].equals(RepositoryLoader.CODESET_FILE);
+                        byte[] bytes = repo.open(tw.getObjectId(0)).getBytes(Integer.MAX_VALUE);
+                        parsing.add(parsers.submit(() -> RepositoryLoader.parse(path,
+                                meta ? SourceFile.Kind.CODESET : SourceFile.Kind.CODES, parts[1], bytes)));
                     }
                 }
             }
+            // the schemas compile while the files parse
+            SchemaSet schemas = SchemaSet.of(codesetSchema, codesSchema, commit.name().substring(0, 12));
+            Map<String, SourceFile> metas = new HashMap<>();
+            Map<String, List<SourceFile>> files = new HashMap<>();
+            for (java.util.concurrent.Future<SourceFile> future : parsing) {
+                SourceFile f = future.get();
+                if (f.kind() == SourceFile.Kind.CODESET) {
+                    metas.put(f.codesetId(), f);
+                } else {
+                    files.computeIfAbsent(f.codesetId(), k -> new ArrayList<>()).add(f);
+                }
+            }
+            Map<String, CodeSet> sets = new HashMap<>();
+            for (String id : union(metas.keySet(), files.keySet())) {
+                sets.put(id, new CodeSet(id, metas.get(id), files.getOrDefault(id, List.of())));
+            }
+            return new CodeSetRepository(label, sets, List.of(), schemas.ready());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while reading " + commit.name(), e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IOException("cannot parse a file of " + commit.name() + ": " + e.getCause(), e.getCause());
+        } finally {
+            parsers.shutdownNow();
         }
-        Map<String, CodeSet> sets = new HashMap<>();
-        for (String id : union(metas.keySet(), files.keySet())) {
-            sets.put(id, new CodeSet(id, metas.get(id), files.getOrDefault(id, List.of())));
-        }
-        SchemaSet schemas = SchemaSet.of(codesetSchema, codesSchema, commit.name().substring(0, 12)).ready();
-        return new CodeSetRepository(label, sets, List.of(), schemas);
     }
 
     private static List<String> union(java.util.Set<String> a, java.util.Set<String> b) {

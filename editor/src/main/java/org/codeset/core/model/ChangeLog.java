@@ -23,10 +23,14 @@ public final class ChangeLog {
     private final java.util.Map<Long, Set<String>> since = new java.util.concurrent.ConcurrentHashMap<>();
 
     private ChangeLog(Set<String> keys, ChangeLog previous) {
-        this.generation = GENERATIONS.incrementAndGet();
-        this.keys = Set.copyOf(keys);
-        this.previous = previous == null || previous.depth >= MAX_DEPTH ? null : previous;
-        this.depth = this.previous == null ? 0 : this.previous.depth + 1;
+        this(GENERATIONS.incrementAndGet(), Set.copyOf(keys), previous);
+    }
+
+    private ChangeLog(long generation, Set<String> keys, ChangeLog previous) {
+        this.generation = generation;
+        this.keys = keys;
+        this.previous = previous;
+        this.depth = previous == null ? 0 : previous.depth + 1;
     }
 
     /** A state with no known predecessor (a freshly loaded repository). */
@@ -34,9 +38,18 @@ public final class ChangeLog {
         return new ChangeLog(Set.of(), null);
     }
 
-    /** The next state, in which {@code changed} keys differ from this one. */
+    /**
+     * The next state, in which {@code changed} keys differ from this one. A chain that reached
+     * {@link #MAX_DEPTH} keeps its newest half (so a long editing session does not lose, every
+     * 32 changes, what results of the last states it may reuse) and drops the older states.
+     */
     public ChangeLog next(Set<String> changed) {
-        return new ChangeLog(changed, this);
+        return new ChangeLog(changed, depth >= MAX_DEPTH ? newest(this, MAX_DEPTH / 2) : this);
+    }
+
+    /** A copy of the newest {@code n} states of a chain, with their generations and keys. */
+    private static ChangeLog newest(ChangeLog c, int n) {
+        return c == null || n == 0 ? null : new ChangeLog(c.generation, c.keys, newest(c.previous, n - 1));
     }
 
     public long generation() {

@@ -311,15 +311,21 @@ public final class ParseCache {
                 }
                 return new YSeq(List.of(items), l, c, el, ec);
             }
-            YScalar[] keys = new YScalar[size];
+            String[] keys = new String[size];
             YNode[] values = new YNode[size];
+            int[] positions = new int[size * 4];
+            byte[] styles = new byte[size];
             for (int i = 0; i < size; i++) {
-                YScalar.Style style = STYLES[b[pos++]];
+                styles[i] = (byte) STYLES[b[pos++]].ordinal();
                 span();
-                keys[i] = new YScalar(string(), style, null, line, column, endLine, endColumn);
+                positions[i * 4] = line;
+                positions[i * 4 + 1] = column;
+                positions[i * 4 + 2] = endLine;
+                positions[i * 4 + 3] = endColumn;
+                keys[i] = string();
                 values[i] = node();
             }
-            return YMap.of(keys, values, l, c, el, ec);
+            return YMap.ofArrays(keys, values, positions, styles, l, c, el, ec);
         }
     }
 

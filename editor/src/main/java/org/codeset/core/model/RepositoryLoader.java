@@ -30,6 +30,24 @@ public final class RepositoryLoader {
     }
 
     /** Loads the repository at {@code root} with its own or the bundled schemas, parsing every file. */
+    /**
+     * The ids of the code sets in the repository at {@code root} (the folders of codesets/), without
+     * loading them; for commands that read releases from git only.
+     */
+    public static List<String> codesetIds(Path root) throws CodesetException {
+        Path codesets = root.toAbsolutePath().normalize().resolve(CODESETS);
+        if (!Files.isDirectory(codesets)) {
+            throw new RepositoryNotFoundException(root.toAbsolutePath().normalize() + " is not a code-set repository: it has"
+                    + " no " + CODESETS + "/ folder (create one with 'codeset init', or give the repository with --repo DIR)");
+        }
+        try (Stream<Path> children = Files.list(codesets)) {
+            return children.filter(Files::isDirectory).map(p -> p.getFileName().toString()).filter(n -> !n.startsWith("."))
+                    .sorted().toList();
+        } catch (java.io.IOException e) {
+            throw new RepositoryNotFoundException("cannot list " + codesets + ": " + e.getMessage());
+        }
+    }
+
     public static CodeSetRepository load(Path root) throws CodesetException {
         return load(root, false);
     }

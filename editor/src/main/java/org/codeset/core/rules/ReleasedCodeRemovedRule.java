@@ -1,6 +1,8 @@
 package org.codeset.core.rules;
 
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import org.codeset.core.errors.CodesetException;
 import org.codeset.core.history.Release;
@@ -28,13 +30,16 @@ public final class ReleasedCodeRemovedRule extends AbstractRule {
                 return;
             }
             Release latest = releases.get(releases.size() - 1);
-            ReleaseFacts released = ReleaseFacts.of(ctx.repository().root(), latest);
-            for (ReleaseFacts.Fact e : released.codes().values()) {
-                if (!cs.contains(e.code())) {
-                    String where = cs.codeFiles().stream().anyMatch(f -> f.path().equals(e.file()))
-                            ? e.file() : cs.metaFile() != null ? cs.metaFile().path() : e.file();
-                    ctx.report(where, 1, 1, 1, 1, e.code(), "code " + q(e.code()) + " (" + e.display() + ") of release "
-                            + latest.tag() + " is gone; released codes are never deleted: restore its entry and retire it");
+            Path root = ctx.repository().root();
+            for (Map.Entry<String, String> e : ReleaseFacts.codeFiles(root, latest).entrySet()) {
+                if (!cs.contains(e.getKey())) {
+                    String code = e.getKey();
+                    String where = cs.codeFiles().stream().anyMatch(f -> f.path().equals(e.getValue()))
+                            ? e.getValue() : cs.metaFile() != null ? cs.metaFile().path() : e.getValue();
+                    ReleaseFacts.Fact fact = ReleaseFacts.of(root, latest).codes().get(code);
+                    ctx.report(where, 1, 1, 1, 1, code, "code " + q(code) + " (" + (fact == null ? "" : fact.display())
+                            + ") of release " + latest.tag()
+                            + " is gone; released codes are never deleted: restore its entry and retire it");
                 }
             }
         } catch (CodesetException e) {

@@ -116,6 +116,15 @@ public final class Validator {
     }
 
     public ValidationResult validate(CodeSetRepository repo) {
+        return validate(repo, () -> false);
+    }
+
+    /**
+     * Validates, giving up as soon as {@code cancelled} says so (checked before each rule on each
+     * file or code set; a rule already running finishes): then returns null. An editor cancels the
+     * check of a state that a newer change has made stale. Results cached so far stay valid.
+     */
+    public ValidationResult validate(CodeSetRepository repo, java.util.function.BooleanSupplier cancelled) {
         ConcurrentLinkedQueue<Finding> sink = new ConcurrentLinkedQueue<>();
         List<Runnable> work = new ArrayList<>();
         for (Rule rule : rules.all()) {
@@ -134,7 +143,14 @@ public final class Validator {
                 }
             }
         }
-        work.parallelStream().forEach(Runnable::run);
+        work.parallelStream().forEach(w -> {
+            if (!cancelled.getAsBoolean()) {
+                w.run();
+            }
+        });
+        if (cancelled.getAsBoolean()) {
+            return null;
+        }
         List<Finding> findings = new ArrayList<>(sink);
         Collections.sort(findings);
         return new ValidationResult(findings, repo.codeSets().size(), repo.fileCount(), repo.codeCount());

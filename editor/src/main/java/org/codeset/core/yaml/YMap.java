@@ -28,6 +28,16 @@ public final class YMap extends YNode {
         this.keyStyles = keyStyles;
     }
 
+    /**
+     * A mapping from arrays the caller hands over (not copied): key texts, values, per key its
+     * start line, start column, end line and end column, and per key its {@link YScalar.Style}
+     * ordinal. For readers that decode many mappings (the parse cache).
+     */
+    public static YMap ofArrays(String[] keys, YNode[] values, int[] keyPositions, byte[] keyStyles, int line, int column,
+            int endLine, int endColumn) {
+        return new YMap(keys, values, keyPositions, keyStyles, line, column, endLine, endColumn);
+    }
+
     /** A mapping of the given keys (with their positions) and values. */
     public static YMap of(YScalar[] keys, YNode[] values, int line, int column, int endLine, int endColumn) {
         int n = keys.length;
