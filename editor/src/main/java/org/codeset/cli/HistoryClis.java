@@ -134,10 +134,10 @@ final class HistoryClis {
                     + " http(s)://) into a cache, reads the release from the tag's tree without a work tree, verifies"
                     + " it (the tag exists, is annotated, never moved, its files match the SHA-256 manifest in its message,"
                     + " and its tree validates), and writes the code set"
-                    + " as JSON or CSV; with --since, the change since that version instead (as codeset diff writes it).",
+                    + " as JSON, CSV or a FHIR CodeSystem; with --since, the change since that version instead (as codeset diff writes it).",
                 "Example: codeset pull https://git.example.org/terminology.git radiology@latest --since 1.2.0 --out delta.json"})
     static final class PullCli implements Callable<Integer> {
-        enum Format { JSON, CSV }
+        enum Format { JSON, CSV, FHIR }
 
         @Parameters(index = "0", paramLabel = "REMOTE")
         String remote;
@@ -148,7 +148,8 @@ final class HistoryClis {
         @Option(names = "--since", paramLabel = "VERSION", description = "Write the change since this version.")
         String since;
 
-        @Option(names = "--format", defaultValue = "json", paramLabel = "FORMAT", description = "json or csv.")
+        @Option(names = "--format", defaultValue = "json", paramLabel = "FORMAT",
+                description = "json, csv, or fhir (a FHIR R4 CodeSystem, as export writes it).")
         Format format;
 
         @Option(names = "--out", paramLabel = "FILE", description = "Write here (atomically) instead of standard output.")
@@ -172,7 +173,18 @@ final class HistoryClis {
             if (cache != null) {
                 pull.cache(cache);
             }
+            if (format == Format.FHIR && since != null) {
+                throw new InvalidArgumentException("--format fhir writes a whole release as a CodeSystem, not a change"
+                        + " since another; use json or csv with --since");
+            }
             var r = pull.call();
+            if (format == Format.FHIR) {
+                var export = org.codeset.core.interchange.Interchange.exporter("fhir").export(
+                        new org.codeset.core.interchange.ExportSource(r.codeSet(), null, r.release().version().toString()),
+                        org.codeset.core.interchange.Progress.NONE);
+                InterchangeClis.write(export, out, spec, r.release().tag() + " from " + remote);
+                return Main.OK;
+            }
             String text;
             if (r.delta() != null) {
                 DiffCommand.Outcome o = new DiffCommand.Outcome(r.since().tag(), r.release().tag(), r.delta());

@@ -192,6 +192,16 @@ public final class Codesets {
         return new org.codeset.core.edit.FormatCommand(this);
     }
 
+    /** {@code import}: create or update a code set from a file (FHIR CodeSystem, CSV, or a contributed format). */
+    public org.codeset.core.interchange.ImportCommand importer() {
+        return new org.codeset.core.interchange.ImportCommand(this);
+    }
+
+    /** {@code export}: a code set, from the working tree or a release, as FHIR, CSV, JSON or a contributed format. */
+    public org.codeset.core.interchange.ExportCommand export() {
+        return new org.codeset.core.interchange.ExportCommand(this);
+    }
+
     /** {@code release}: tag a validated version of a code set. */
     public org.codeset.core.history.ReleaseCommand release() {
         return new org.codeset.core.history.ReleaseCommand(this);

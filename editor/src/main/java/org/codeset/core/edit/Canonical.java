@@ -23,12 +23,16 @@ public final class Canonical {
 
     /** Renders a property value (one, or several for a multiple property) for its declared type. */
     public static String propertyValue(CodeSet cs, String name, List<String> values) {
-        PropertyDef def = cs == null ? null : cs.properties().get(name);
-        List<String> rendered = values.stream().map(v -> scalarFor(def, v)).toList();
+        return propertyValue(cs == null ? null : cs.properties().get(name), values);
+    }
+
+    /** Renders a property value for a declaration (null: an undeclared property, written as text). */
+    public static String propertyValue(PropertyDef def, List<String> values) {
         if ((def != null && def.multiple()) || values.size() > 1) {
-            return Render.flowList(rendered);
+            boolean text = def == null || def.type().equals("string");
+            return Render.flowList(values.stream().map(v -> text ? Render.flowText(v) : scalarFor(def, v)).toList());
         }
-        return rendered.get(0);
+        return scalarFor(def, values.get(0));
     }
 
     private static String scalarFor(PropertyDef def, String v) {
@@ -43,6 +47,11 @@ public final class Canonical {
 
     /** The lines of an entry drawn from a draft, with the given indentation of the dash. */
     public static List<String> entry(EntryDraft d, CodeSet cs, String dashIndent) {
+        return entry(d, name -> cs == null ? null : cs.properties().get(name), dashIndent);
+    }
+
+    /** The lines of an entry, its properties rendered for the declarations {@code defs} gives. */
+    public static List<String> entry(EntryDraft d, java.util.function.Function<String, PropertyDef> defs, String dashIndent) {
         String in = dashIndent + "  ";
         List<String> out = new ArrayList<>();
         out.add(dashIndent + "- code: " + Render.code(d.code));
@@ -51,7 +60,7 @@ public final class Canonical {
             out.add(in + "definition: " + Render.text(d.definition));
         }
         if (!d.synonyms.isEmpty()) {
-            out.add(in + "synonyms: " + Render.flowList(d.synonyms.stream().map(Render::text).toList()));
+            out.add(in + "synonyms: " + Render.flowList(d.synonyms.stream().map(Render::flowText).toList()));
         }
         out.add(in + "status: " + d.status);
         out.add(in + "effective: " + d.effective);
@@ -67,7 +76,7 @@ public final class Canonical {
         if (!d.properties.isEmpty()) {
             out.add(in + "properties:");
             for (Map.Entry<String, List<String>> p : d.properties.entrySet()) {
-                out.add(in + "  " + p.getKey() + ": " + propertyValue(cs, p.getKey(), p.getValue()));
+                out.add(in + "  " + p.getKey() + ": " + propertyValue(defs.apply(p.getKey()), p.getValue()));
             }
         }
         if (!d.relations.isEmpty()) {

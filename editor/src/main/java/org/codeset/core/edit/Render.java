@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
  */
 public final class Render {
     private static final Pattern PLAIN_UNSAFE_START = Pattern.compile("^[-?:,\\[\\]{}#&*!|>'\"%@`\\s]");
+    private static final Pattern FLOW_INDICATOR = Pattern.compile("[,\\[\\]{}]");
     private static final Pattern LOOKS_TYPED = Pattern.compile(
             "(?i)(true|false|yes|no|on|off|y|n|null|~|[-+]?(\\.[0-9]+|[0-9][0-9_]*(\\.[0-9_]*)?)([eE][-+]?[0-9]+)?"
             + "|0x[0-9a-f_]+|0o[0-7]+|\\.inf|\\.nan|[0-9]{4}-[0-9]{2}-[0-9]{2}.*)");
@@ -24,6 +25,11 @@ public final class Render {
     /** Free text: plain when that reads back as the same string in any YAML reader, else quoted. */
     public static String text(String text) {
         return plainSafe(text) ? text : quoted(text);
+    }
+
+    /** Free text as an item of a flow list: also quoted when it holds a flow indicator ({@code , [ ] { }}). */
+    public static String flowText(String text) {
+        return plainSafe(text) && FLOW_INDICATOR.matcher(text).find() == false ? text : quoted(text);
     }
 
     /** A date, integer, decimal or boolean written plain (callers check the form). */
@@ -43,7 +49,7 @@ public final class Render {
         }
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            if (c < 0x20 || c == 0x7f || c == 0x85 || c == 0x2028 || c == 0x2029 || c == 0xa0 || c == 0xfeff) {
+            if (c < 0x20 || (c >= 0x7f && c <= 0xa0) || c == 0x2028 || c == 0x2029 || c == 0xfeff || c >= 0xfffe) {
                 return false;
             }
         }
@@ -62,7 +68,8 @@ public final class Render {
                 case '\t' -> b.append("\\t");
                 case '\r' -> b.append("\\r");
                 default -> {
-                    if (c < 0x20 || c == 0x7f || c == 0x85 || c == 0x2028 || c == 0x2029 || c == 0xfeff) {
+                    // C0 and C1 controls, line separators, BOM and non-characters: not printable in YAML
+                    if (c < 0x20 || (c >= 0x7f && c <= 0x9f) || c == 0x2028 || c == 0x2029 || c == 0xfeff || c >= 0xfffe) {
                         b.append(String.format("\\u%04X", (int) c));
                     } else {
                         b.append(c);

@@ -1,0 +1,17 @@
+package org.codeset.core.interchange;
+
+import java.util.Optional;
+
+import org.codeset.core.model.CodeSet;
+
+/** The canonical system URI of a code set of the exported repository. */
+final class CodeSetLookup {
+    private CodeSetLookup() {
+    }
+
+    static Optional<String> systemOf(ExportSource source, String codesetId) {
+        CodeSet cs = codesetId.equals(source.codeSet().id()) ? source.codeSet()
+                : source.repository() == null ? null : source.repository().codeSet(codesetId);
+        return Optional.ofNullable(cs == null || cs.meta() == null ? null : cs.meta().text("system"));
+    }
+}

@@ -1,0 +1,82 @@
+package org.codeset.core.interchange;
+
+import java.util.List;
+
+import org.codeset.core.Codesets;
+import org.codeset.core.errors.CodesetException;
+import org.codeset.core.errors.InvalidArgumentException;
+import org.codeset.core.errors.NotFoundException;
+import org.codeset.core.history.Release;
+import org.codeset.core.history.ReleaseHistory;
+import org.codeset.core.model.CodeSet;
+
+/**
+ * {@code export}: writes a code set, from the working tree or from a release tag (read from git
+ * objects, without a checkout), with the exporter of a format.
+ * <pre>codesets.export().codeset("radiology").version("1.2.0").format("fhir").call()</pre>
+ */
+public final class ExportCommand {
+    /** The export, and where it came from: the working tree or a release tag. */
+    public record Result(Exporter.Export export, String codeset, String version, String from) {
+    }
+
+    private final Codesets codesets;
+    private String codeset;
+    private String version;
+    private String format = "fhir";
+    private Progress progress = Progress.NONE;
+
+    public ExportCommand(Codesets codesets) {
+        this.codesets = codesets;
+    }
+
+    public ExportCommand codeset(String id) {
+        this.codeset = id;
+        return this;
+    }
+
+    /** A released version (its tag {@code <id>/v<version>}); null: the working tree. */
+    public ExportCommand version(String version) {
+        this.version = version;
+        return this;
+    }
+
+    public ExportCommand format(String format) {
+        this.format = format;
+        return this;
+    }
+
+    public ExportCommand progress(Progress progress) {
+        this.progress = progress == null ? Progress.NONE : progress;
+        return this;
+    }
+
+    public Result call() throws CodesetException {
+        if (codeset == null) {
+            throw new InvalidArgumentException("give the code set to export");
+        }
+        Exporter exporter = Interchange.exporter(format);
+        CodeSet cs;
+        String v;
+        String from;
+        if (version == null) {
+            cs = codesets.model().codeSet(codeset);
+            if (cs == null) {
+                throw new NotFoundException("no code set '" + codeset + "'");
+            }
+            v = cs.meta() == null || cs.meta().text("version") == null ? "0.0.0" : cs.meta().text("version");
+            from = "the working tree";
+        } else {
+            String wanted = version.startsWith("v") ? version.substring(1) : version;
+            List<Release> releases = codesets.releases(codeset);
+            Release r = releases.stream().filter(x -> x.version().toString().equals(wanted)).findFirst()
+                    .orElseThrow(() -> new NotFoundException("no release " + codeset + "/v" + wanted + "; releases: "
+                            + (releases.isEmpty() ? "none" : String.join(", ", releases.stream()
+                                    .map(x -> x.version().toString()).toList()))));
+            cs = ReleaseHistory.snapshot(codesets.root(), r);
+            v = wanted;
+            from = r.tag();
+        }
+        return new Result(exporter.export(new ExportSource(cs, codesets.model(), v), progress), codeset, v, from);
+    }
+}

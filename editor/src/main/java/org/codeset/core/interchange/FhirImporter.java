@@ -1,0 +1,672 @@
+package org.codeset.core.interchange;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+import org.codeset.core.errors.CodesetException;
+import org.codeset.core.errors.InvalidImportException;
+import org.codeset.core.errors.UnreadableInputException;
+import org.codeset.core.model.Reference;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Reads a FHIR R4 or R5 {@code CodeSystem} (JSON). {@code url} becomes {@code system}; nested
+ * concepts and the {@code parent}, {@code subsumedBy} (and inverse {@code child}) properties
+ * become {@code parent}, several where the source is a polyhierarchy; the {@code status},
+ * {@code deprecated}, {@code retired}, {@code inactive} and {@code retirementDate} properties
+ * become the status and retirement date, {@code notSelectable} becomes {@code abstract};
+ * designations become synonyms; every other declared property becomes a typed property.
+ */
+public final class FhirImporter implements Importer {
+    static final JsonMapper JSON = JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build(); // values are read one by one from a stream
+
+    /** Concept properties that map onto the contract's own fields rather than onto typed properties. */
+    static final Set<String> STRUCTURAL = Set.of("parent", "subsumedBy", "child", "status", "retired", "inactive",
+            "notSelectable", "retirementDate", "effectiveDate");
+    private static final Set<String> TOP_LEVEL_KEPT = Set.of("resourceType", "id", "url", "version", "name", "title",
+            "status", "publisher", "description", "date", "content", "count", "concept", "property", "hierarchyMeaning",
+            "caseSensitive");
+    /** Relations as the FHIR export writes them: code properties named after the relation type. */
+    static final Map<String, String> RELATIONS = Map.of("replacedBy", "replaced-by", "seeAlso", "see-also",
+            "excludes", "excludes", "mutuallyExclusive", "mutually-exclusive", "addOnTo", "add-on-to");
+    private static final Pattern PROPERTY_ID = Pattern.compile("^[a-z][A-Za-z0-9]*$");
+    private static final Pattern DATE = Pattern.compile("^[0-9]{4}-[0-9]{2}-[0-9]{2}$");
+    private static final Pattern SEMVER = Pattern.compile("^(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?$");
+
+    @Override
+    public String id() {
+        return "fhir";
+    }
+
+    @Override
+    public String description() {
+        return "a FHIR R4 or R5 CodeSystem resource in JSON";
+    }
+
+    /**
+     * Reads the file as a stream: the CodeSystem's other elements as small trees, each top-level
+     * concept (with its nested ones) as a tree that is mapped and dropped before the next is read,
+     * so a CodeSystem of 100,000 concepts is never one tree in memory. Concepts that come before
+     * the property declarations (unusual: FHIR's element order puts property first) are kept
+     * until the declarations are known.
+     */
+    @Override
+    public ImportedCodeSet read(Path file, ImportOptions options, Progress progress) throws CodesetException {
+        Reading reading = new Reading(file.toString(), options, progress);
+        ObjectNode header = JSON.createObjectNode();
+        List<JsonNode> early = null;
+        try (InputStream in = Files.newInputStream(file); JsonParser p = JSON.createParser(in)) {
+            JsonToken t = p.nextToken();
+            if (t != JsonToken.START_OBJECT) {
+                throw new InvalidImportException(file.toString(), List.of(t == null ? "$: empty file"
+                        : "$: not a FHIR resource (a JSON object with resourceType)"));
+            }
+            while (p.nextToken() == JsonToken.PROPERTY_NAME) {
+                String name = p.currentName();
+                JsonToken value = p.nextToken();
+                if (name.equals("concept") && value == JsonToken.START_ARRAY) {
+                    boolean ready = header.has("resourceType") && header.has("property");
+                    if (header.has("resourceType")) {
+                        reading.checkType(header);
+                    }
+                    if (!ready) {
+                        early = new ArrayList<>();
+                    }
+                    int i = 0;
+                    while (p.nextToken() != JsonToken.END_ARRAY) {
+                        JsonNode c = JSON.readTree(p);
+                        if (ready) {
+                            reading.declarations(header);
+                            reading.topConcept(c, i++);
+                        } else {
+                            early.add(c);
+                        }
+                    }
+                } else {
+                    header.set(name, JSON.readTree(p));
+                }
+            }
+        } catch (JacksonException e) {
+            String path = e.processor() instanceof JsonParser jp ? dotted(jp.streamReadContext().pathAsPointer().toString()) : "";
+            String where = (path.isEmpty() ? "" : path + ": ") + (e.getLocation() == null ? "" : "line "
+                    + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ": ");
+            String why = e.getOriginalMessage().lines().findFirst().orElse("").replaceFirst(" \\(start marker at .*", "");
+            throw new InvalidImportException(file.toString(), List.of(where + "not valid JSON (" + why + ")"));
+        } catch (IOException e) {
+            throw new UnreadableInputException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+        return reading.read(header, early);
+    }
+
+    /** A JSON pointer as the path the other messages use: /concept/12/code is concept[12].code. */
+    static String dotted(String pointer) {
+        StringBuilder b = new StringBuilder();
+        for (String part : pointer.split("/")) {
+            if (part.isEmpty()) {
+                continue;
+            }
+            if (part.chars().allMatch(Character::isDigit)) {
+                b.append('[').append(part).append(']');
+            } else {
+                b.append(b.length() == 0 ? "" : ".").append(part.replace("~1", "/").replace("~0", "~"));
+            }
+        }
+        return b.toString();
+    }
+
+    /** One reading of one file: the problems and warnings it collects. */
+    private static final class Reading {
+        private final String file;
+        private final ImportOptions options;
+        private final Progress progress;
+        private final List<String> problems = new ArrayList<>();
+        private final List<String> warnings = new ArrayList<>();
+        /** Declared properties by FHIR code: FHIR type and the contract id. */
+        private final Map<String, String> fhirType = new LinkedHashMap<>();
+        private final Map<String, String> propertyId = new LinkedHashMap<>();
+        private final Map<String, String> propertyDescription = new HashMap<>();
+        private final Map<String, String> firstPath = new HashMap<>();
+        private final List<Draft> drafts = new ArrayList<>();
+        private final Map<String, Draft> byCode = new HashMap<>();
+        private final Map<String, Integer> dropped = new LinkedHashMap<>();
+        private final Set<String> oddStatus = new TreeSet<>();
+        private int noDisplay;
+        private int multiLineDisplay;
+        private int designationDetails;
+        private final List<String> spacedCodes = new ArrayList<>();
+        private long seen;
+
+        Reading(String file, ImportOptions options, Progress progress) {
+            this.file = file;
+            this.options = options;
+            this.progress = progress;
+        }
+
+        /** A concept as read, before its properties are typed. */
+        private static final class Draft {
+            String code;
+            String display;
+            String definition;
+            final List<String> synonyms = new ArrayList<>();
+            String status = "active";
+            String effective;
+            String retired;
+            boolean abstractCode;
+            final Set<String> parents = new LinkedHashSet<>();
+            final Map<String, List<String>> values = new LinkedHashMap<>();
+            String path;
+        }
+
+        private boolean declared;
+
+        void checkType(JsonNode root) throws InvalidImportException {
+            String type = root.path("resourceType").asString("");
+            if (!type.equals("CodeSystem")) {
+                throw new InvalidImportException(file, List.of("resourceType: " + (type.isEmpty() ? "missing"
+                        : "\"" + type + "\"") + "; expected \"CodeSystem\""));
+            }
+        }
+
+        /** Reads the property declarations once, before the first concept. */
+        void declarations(JsonNode root) {
+            if (!declared) {
+                declared = true;
+                readPropertyDeclarations(root.path("property"));
+            }
+        }
+
+        /** One top-level concept (index {@code i}) with the concepts nested in it. */
+        void topConcept(JsonNode c, int i) {
+            one(c, "concept[" + i + "]", null);
+        }
+
+        /** The whole CodeSystem, once its concepts have streamed past ({@code early}: those that came too early). */
+        ImportedCodeSet read(ObjectNode root, List<JsonNode> early) throws InvalidImportException {
+            checkType(root);
+            String url = text(root, "url");
+            if (url == null || url.isBlank()) {
+                problems.add("url: missing; a CodeSystem needs its canonical url (it becomes the code set's system)");
+            }
+            List<String> droppedTop = new ArrayList<>();
+            for (Map.Entry<String, JsonNode> e : root.properties()) {
+                if (!TOP_LEVEL_KEPT.contains(e.getKey())) {
+                    droppedTop.add(e.getKey());
+                }
+            }
+            if (root.path("caseSensitive").isBoolean() && !root.path("caseSensitive").booleanValue()) {
+                warnings.add("caseSensitive is false: codes are kept and compared exactly as written");
+            }
+            if (!droppedTop.isEmpty()) {
+                warnings.add("not kept, the repository format has no place for them: " + String.join(", ", droppedTop));
+            }
+            String content = text(root, "content");
+            boolean complete = content == null || content.equals("complete");
+            if (!complete) {
+                warnings.add("content is " + content + ": the CodeSystem does not list every code, so codes missing from"
+                        + " it are not retired");
+            }
+            String meaning = text(root, "hierarchyMeaning");
+            if (meaning != null && !meaning.equals("is-a")) {
+                warnings.add("hierarchyMeaning " + meaning + " is not kept: parents are exported as is-a");
+            }
+            declarations(root);
+            if (root.has("concept")) {
+                problems.add("concept: not a list");
+            }
+            if (early != null) {
+                for (int i = 0; i < early.size(); i++) {
+                    topConcept(early.get(i), i);
+                }
+            }
+            checkParents();
+            if (!problems.isEmpty()) {
+                throw new InvalidImportException(file, problems);
+            }
+            List<ImportedCodeSet.Property> props = typeProperties();
+            report();
+            String id = options.id() != null ? options.id() : idFrom(text(root, "id"), text(root, "name"));
+            String title = firstNonBlank(text(root, "title"), text(root, "name"), id);
+            if (title.contains("\n")) {
+                title = title.replaceAll("\\s*\\R\\s*", " ");
+            }
+            String status = text(root, "status");
+            if (status == null || !Set.of("draft", "active", "retired").contains(status)) {
+                warnings.add("status " + (status == null ? "missing" : status) + " is kept as draft (the repository format"
+                        + " has draft, active, retired)");
+                status = "draft";
+            }
+            String version = text(root, "version");
+            if (version != null && !SEMVER.matcher(version).matches()) {
+                warnings.add("version " + version + " is not a semantic version; the code set starts at 0.1.0 and"
+                        + " releases set its version");
+                version = null;
+            }
+            String effective = options.effective();
+            String date = text(root, "date");
+            if (effective == null && date != null && date.length() >= 10 && DATE.matcher(date.substring(0, 10)).matches()) {
+                effective = date.substring(0, 10);
+            }
+            if (effective == null) {
+                effective = LocalDate.now().toString();
+            }
+            List<ImportedCodeSet.Concept> out = new ArrayList<>(drafts.size());
+            for (Draft d : drafts) {
+                Map<String, List<String>> values = new LinkedHashMap<>();
+                Map<String, List<String>> relations = new LinkedHashMap<>();
+                for (Map.Entry<String, List<String>> v : d.values.entrySet()) {
+                    if (relationCodes.contains(v.getKey())) {
+                        relations.put(RELATIONS.get(v.getKey()), v.getValue());
+                    } else {
+                        values.put(propertyId.get(v.getKey()), v.getValue());
+                    }
+                }
+                out.add(new ImportedCodeSet.Concept(d.code, d.display, d.definition, d.synonyms, d.status, d.effective, d.retired,
+                        d.abstractCode, new ArrayList<>(d.parents), values, d.path, relations));
+            }
+            problems.addAll(Hierarchy.problems(out));
+            if (!problems.isEmpty()) {
+                throw new InvalidImportException(file, problems);
+            }
+            return new ImportedCodeSet(id, title, url, version, status, text(root, "publisher"), text(root, "description"),
+                    effective, complete, props, out, warnings,
+                    relationCodes.stream().map(RELATIONS::get).toList());
+        }
+
+        private void readPropertyDeclarations(JsonNode list) {
+            if (list.isMissingNode()) {
+                return;
+            }
+            if (!list.isArray()) {
+                problems.add("property: not a list");
+                return;
+            }
+            Set<String> ids = new java.util.HashSet<>();
+            for (int i = 0; i < list.size(); i++) {
+                JsonNode p = list.get(i);
+                String path = "property[" + i + "]";
+                String code = text(p, "code");
+                String type = text(p, "type");
+                if (code == null || code.isEmpty()) {
+                    problems.add(path + ".code: missing");
+                    continue;
+                }
+                if (fhirType.containsKey(code)) {
+                    problems.add(path + ".code: property \"" + code + "\" is declared twice");
+                    continue;
+                }
+                if (type == null || !Set.of("code", "Coding", "string", "integer", "boolean", "dateTime", "decimal")
+                        .contains(type)) {
+                    problems.add(path + ".type: " + (type == null ? "missing" : "unknown property type \"" + type + "\"")
+                            + "; FHIR's are code, Coding, string, integer, boolean, dateTime, decimal");
+                    continue;
+                }
+                fhirType.put(code, type);
+                propertyDescription.put(code, text(p, "description"));
+                if (!STRUCTURAL.contains(code)) {
+                    propertyId.put(code, uniqueId(code, ids));
+                }
+            }
+        }
+
+        private String uniqueId(String code, Set<String> taken) {
+            String id = code;
+            if (!PROPERTY_ID.matcher(id).matches()) {
+                StringBuilder b = new StringBuilder();
+                boolean upper = false;
+                for (char c : code.toCharArray()) {
+                    if (Character.isLetterOrDigit(c) && c < 128) {
+                        b.append(upper && b.length() > 0 ? Character.toUpperCase(c) : c);
+                        upper = false;
+                    } else {
+                        upper = true;
+                    }
+                }
+                id = b.length() == 0 ? "property" : b.toString();
+                if (!Character.isLetter(id.charAt(0))) {
+                    id = "p" + id;
+                }
+                id = Character.toLowerCase(id.charAt(0)) + id.substring(1);
+            }
+            String unique = id;
+            for (int n = 2; taken.contains(unique); n++) {
+                unique = id + n;
+            }
+            taken.add(unique);
+            if (!unique.equals(code)) {
+                warnings.add("property " + code + " is named " + unique + " (property ids match ^[a-z][A-Za-z0-9]*$)");
+            }
+            return unique;
+        }
+
+        private void readConcepts(JsonNode list, String path, String parent) {
+            for (int i = 0; i < list.size(); i++) {
+                one(list.get(i), path + "[" + i + "]", parent);
+            }
+        }
+
+        private void one(JsonNode c, String at, String parent) {
+            if (!c.isObject()) {
+                problems.add(at + ": not a concept (an object with code)");
+                return;
+            }
+            Draft d = concept(c, at, parent);
+            if (++seen % 5000 == 0) {
+                progress.update("read", seen, -1);
+            }
+            JsonNode nested = c.path("concept");
+            if (!nested.isMissingNode()) {
+                if (!nested.isArray()) {
+                    problems.add(at + ".concept: not a list");
+                } else {
+                    readConcepts(nested, at + ".concept", d == null ? null : d.code);
+                }
+            }
+        }
+
+        private Draft concept(JsonNode c, String at, String nestedIn) {
+            JsonNode codeNode = c.path("code");
+            if (!codeNode.isString() || codeNode.stringValue().isEmpty()) {
+                problems.add(at + ".code: " + (codeNode.isMissingNode() ? "missing" : "not a non-empty string"));
+                return null;
+            }
+            Draft d = new Draft();
+            d.code = codeNode.stringValue();
+            d.path = at;
+            if (nestedIn != null) {
+                d.parents.add(nestedIn);
+            }
+            String first = firstPath.putIfAbsent(d.code, at);
+            if (first != null) {
+                problems.add(at + ".code: duplicate code \"" + d.code + "\" (first at " + first + ")");
+                return null;
+            }
+            if (!d.code.equals(d.code.strip()) || d.code.chars().anyMatch(ch -> Character.isWhitespace(ch) || ch == 0xa0)) {
+                spacedCodes.add("\"" + d.code.replace("\u00a0", "\\u00A0") + "\"");
+            }
+            String display = text(c, "display");
+            if (display == null || display.isBlank()) {
+                noDisplay++;
+                display = d.code;
+            } else if (display.contains("\n") || display.contains("\r")) {
+                multiLineDisplay++;
+                display = display.replaceAll("\\s*\\R\\s*", " ").strip();
+            }
+            d.display = display;
+            d.definition = text(c, "definition");
+            JsonNode designations = c.path("designation");
+            for (int i = 0; i < designations.size(); i++) {
+                JsonNode g = designations.get(i);
+                String v = text(g, "value");
+                if (v != null && !v.equals(display) && !d.synonyms.contains(v)) {
+                    d.synonyms.add(v);
+                }
+                if (g.has("language") || g.has("use") || g.has("additionalUse")) {
+                    designationDetails++;
+                }
+            }
+            for (Map.Entry<String, JsonNode> e : c.properties()) {
+                if (!Set.of("code", "display", "definition", "designation", "property", "concept").contains(e.getKey())) {
+                    dropped.merge("concept." + e.getKey(), 1, Integer::sum);
+                }
+            }
+            JsonNode props = c.path("property");
+            for (int i = 0; i < props.size(); i++) {
+                property(d, props.get(i), at + ".property[" + i + "]");
+            }
+            drafts.add(d);
+            byCode.put(d.code, d);
+            return d;
+        }
+
+        private void property(Draft d, JsonNode p, String at) {
+            String code = text(p, "code");
+            if (code == null) {
+                problems.add(at + ".code: missing");
+                return;
+            }
+            String valueKey = null;
+            for (Map.Entry<String, JsonNode> e : p.properties()) {
+                if (e.getKey().startsWith("value")) {
+                    valueKey = e.getKey();
+                }
+            }
+            if (valueKey == null) {
+                problems.add(at + ": property " + code + " has no value[x]");
+                return;
+            }
+            JsonNode v = p.get(valueKey);
+            String value = value(v, valueKey);
+            String vat = at + "." + valueKey;
+            if (!fhirType.containsKey(code)) {
+                String inferred = switch (valueKey) {
+                    case "valueCode" -> "code";
+                    case "valueCoding" -> "Coding";
+                    case "valueInteger" -> "integer";
+                    case "valueBoolean" -> "boolean";
+                    case "valueDateTime" -> "dateTime";
+                    case "valueDecimal" -> "decimal";
+                    default -> "string";
+                };
+                fhirType.put(code, inferred);
+                if (!STRUCTURAL.contains(code)) {
+                    propertyId.put(code, uniqueId(code, new java.util.HashSet<>(propertyId.values())));
+                }
+                warnings.add(vat + ": property " + code + " is not declared by the CodeSystem; declared as " + inferred);
+            }
+            switch (code) {
+                case "parent", "subsumedBy" -> d.parents.add(value);
+                case "child" -> d.values.computeIfAbsent("\u0000child", k -> new ArrayList<>()).add(value);
+                case "notSelectable" -> d.abstractCode = d.abstractCode || "true".equals(value);
+                case "inactive", "retired" -> {
+                    if ("true".equals(value)) {
+                        d.status = "retired";
+                    }
+                }
+                case "effectiveDate" -> d.effective = value.length() >= 10 ? value.substring(0, 10) : value;
+                case "retirementDate" -> {
+                    d.retired = value.length() >= 10 ? value.substring(0, 10) : value;
+                    d.status = "retired";
+                }
+                case "status" -> status(d, value);
+                default -> {
+                    if (code.equals("deprecated") && !"false".equals(value) && !"retired".equals(d.status)) {
+                        d.status = "deprecated";
+                    }
+                    d.values.computeIfAbsent(code, k -> new ArrayList<>()).add(value);
+                }
+            }
+        }
+
+        private void status(Draft d, String value) {
+            switch (value.toLowerCase(Locale.ROOT)) {
+                // FHIR's status values, and HL7 v2's A (active) and D (deprecated); others are reported
+                case "active", "experimental", "a" -> {
+                }
+                case "deprecated", "d" -> {
+                    if (!"retired".equals(d.status)) {
+                        d.status = "deprecated";
+                    }
+                }
+                case "retired", "inactive" -> d.status = "retired";
+                default -> oddStatus.add(value);
+            }
+        }
+
+        private String value(JsonNode v, String key) {
+            if (key.equals("valueCoding")) {
+                String system = text(v, "system");
+                String code = text(v, "code");
+                return (system == null ? "" : system) + "|" + (code == null ? "" : code);
+            }
+            if (v.isNumber()) {
+                return v.numberValue() instanceof java.math.BigDecimal b ? b.toPlainString() : v.numberValue().toString();
+            }
+            return v.isValueNode() ? v.asString() : v.toString();
+        }
+
+        private void checkParents() {
+            for (Draft d : drafts) {
+                List<String> children = d.values.remove("\u0000child");
+                if (children != null) {
+                    for (String child : children) {
+                        Draft c = byCode.get(child);
+                        if (c == null) {
+                            problems.add(d.path + ".property: child \"" + child + "\" is not a code of this CodeSystem");
+                        } else {
+                            c.parents.add(d.code);
+                        }
+                    }
+                }
+            }
+        }
+
+        /** The contract's type of each property, from its FHIR type and the values it holds. */
+        /** The FHIR codes of the properties read as relations (all their values are codes of this CodeSystem). */
+        private final List<String> relationCodes = new ArrayList<>();
+
+        private List<ImportedCodeSet.Property> typeProperties() {
+            List<ImportedCodeSet.Property> out = new ArrayList<>();
+            for (Map.Entry<String, String> e : propertyId.entrySet()) {
+                String code = e.getKey();
+                String ftype = fhirType.get(code);
+                if (RELATIONS.containsKey(code) && ftype.equals("code") && drafts.stream().allMatch(d ->
+                        d.values.getOrDefault(code, List.of()).stream().allMatch(byCode::containsKey))) {
+                    relationCodes.add(code);
+                    continue;
+                }
+                boolean multiple = false;
+                boolean allCodes = true;
+                boolean allDates = true;
+                boolean used = false;
+                for (Draft d : drafts) {
+                    List<String> vs = d.values.get(code);
+                    if (vs == null) {
+                        continue;
+                    }
+                    used = true;
+                    multiple |= vs.size() > 1;
+                    for (String v : vs) {
+                        allCodes &= byCode.containsKey(v);
+                        allDates &= DATE.matcher(v).matches();
+                    }
+                }
+                String from = ftype.equals("Coding") ? codingSystem(code) : null;
+                if (from != null) {
+                    for (Draft d : drafts) {
+                        List<String> vs = d.values.get(code);
+                        if (vs != null) {
+                            d.values.put(code, vs.stream().map(v -> v.substring(v.indexOf('|') + 1)).toList());
+                        }
+                    }
+                    warnings.add("property " + code + " (type Coding) is read as codes of code set " + from
+                            + ", whose system its values name");
+                    out.add(new ImportedCodeSet.Property(e.getValue(), "code", multiple, propertyDescription.get(code), from));
+                    continue;
+                }
+                String type = switch (ftype) {
+                    case "code" -> allCodes && used ? "code" : "string";
+                    case "dateTime" -> allDates ? "date" : "string";
+                    case "integer", "boolean", "decimal" -> ftype;
+                    default -> "string";
+                };
+                if (ftype.equals("code") && !type.equals("code")) {
+                    warnings.add("property " + code + " (type code) is kept as string: "
+                            + (used ? "its values are not all codes of this CodeSystem" : "no concept uses it"));
+                } else if (ftype.equals("dateTime") && !type.equals("date")) {
+                    warnings.add("property " + code + " (type dateTime) is kept as string: its values are not all dates");
+                } else if (ftype.equals("Coding")) {
+                    warnings.add("property " + code + " (type Coding) is kept as string system|code (displays are not kept)");
+                }
+                out.add(new ImportedCodeSet.Property(e.getValue(), type, multiple, propertyDescription.get(code), null));
+            }
+            return out;
+        }
+
+        /** The repository's code set whose system every value of a Coding property names, or null. */
+        private String codingSystem(String code) {
+            String system = null;
+            for (Draft d : drafts) {
+                for (String v : d.values.getOrDefault(code, List.of())) {
+                    String s = v.substring(0, v.indexOf('|'));
+                    if (system != null && !system.equals(s) || v.indexOf('|') == v.length() - 1) {
+                        return null;
+                    }
+                    system = s;
+                }
+            }
+            String id = system == null ? null : options.systems().get(system);
+            return id == null || id.equals(options.id()) ? null : id;
+        }
+
+        private void report() {
+            if (noDisplay > 0) {
+                warnings.add(noDisplay + " concept(s) without a display: the code is used as display");
+            }
+            if (multiLineDisplay > 0) {
+                warnings.add(multiLineDisplay + " display(s) on several lines were joined into one line");
+            }
+            if (designationDetails > 0) {
+                warnings.add(designationDetails + " designation(s) carry language or use, which synonyms do not keep");
+            }
+            if (!oddStatus.isEmpty()) {
+                warnings.add("status values with no place in the repository format, kept active: "
+                        + String.join(", ", oddStatus));
+            }
+            if (!spacedCodes.isEmpty()) {
+                warnings.add(spacedCodes.size() + " code(s) with spaces, kept exactly as written: "
+                        + String.join(", ", spacedCodes.subList(0, Math.min(10, spacedCodes.size())))
+                        + (spacedCodes.size() > 10 ? ", ..." : ""));
+            }
+            for (Map.Entry<String, Integer> e : dropped.entrySet()) {
+                warnings.add(e.getKey() + " is not kept (" + e.getValue() + " concept(s))");
+            }
+        }
+
+        private static String idFrom(String fhirId, String name) {
+            String base = fhirId != null ? fhirId : name != null ? name : "imported";
+            String id = base.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9-]+", "-").replaceAll("^[^a-z]+", "")
+                    .replaceAll("-+$", "");
+            if (id.length() > 63) {
+                id = id.substring(0, 63).replaceAll("-+$", "");
+            }
+            return id.isEmpty() || !Reference.ID.matcher(id).matches() ? "imported" : id;
+        }
+
+        private static String firstNonBlank(String... s) {
+            for (String x : s) {
+                if (x != null && !x.isBlank()) {
+                    return x;
+                }
+            }
+            return "";
+        }
+
+        static String text(JsonNode n, String key) {
+            JsonNode v = n.get(key);
+            return v == null || v.isNull() || !v.isValueNode() ? null : v.asString();
+        }
+    }
+}
