@@ -111,10 +111,7 @@ public abstract class EditCommand {
                 return new EditResult(plan.summary == null ? "nothing to change" : plan.summary, List.of(), List.of(),
                         plan.notes, new Undo(root, Map.of(), Map.of()));
             }
-            CodeSetRepository after = before;
-            for (Map.Entry<String, byte[]> e : written.entrySet()) {
-                after = RepositoryLoader.update(after, e.getKey(), e.getValue());
-            }
+            CodeSetRepository after = RepositoryLoader.updateAll(before, written);
             ValidationResult now = codesets.validation(after);
             // What the state before had, to tell new findings from old ones. A session that has
             // validated it keeps the result; otherwise only the files in which the new state has

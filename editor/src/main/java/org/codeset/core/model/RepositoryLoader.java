@@ -190,6 +190,56 @@ public final class RepositoryLoader {
         return update(repo, cs, old, replacement);
     }
 
+    /**
+     * Returns {@code repo} with several files (paths below {@code codesets/<id>/}) replaced by new
+     * contents (null: removed): the files are parsed in parallel, and each code set changes in one
+     * step, so a batch edit of many files (an import) costs one parse of what it wrote.
+     */
+    public static CodeSetRepository updateAll(CodeSetRepository repo, Map<String, byte[]> contents) {
+        if (contents.size() == 1) {
+            Map.Entry<String, byte[]> only = contents.entrySet().iterator().next();
+            return update(repo, only.getKey(), only.getValue());
+        }
+        record Parsed(String rel, String id, SourceFile.Kind kind, SourceFile file) {
+        }
+        List<Parsed> parsed = contents.entrySet().parallelStream().map(e -> {
+            String rel = e.getKey();
+            String[] parts = rel.split("/");
+            if (parts.length < 3 || !parts[0].equals(CODESETS) || !rel.endsWith(".yaml")) {
+                throw new IllegalArgumentException(rel + " is not a file below codesets/<id>/");
+            }
+            SourceFile.Kind kind = parts.length == 3 && parts[2].equals(CODESET_FILE)
+                    ? SourceFile.Kind.CODESET : SourceFile.Kind.CODES;
+            return new Parsed(rel, parts[1], kind, e.getValue() == null ? null : parse(rel, kind, parts[1], e.getValue()));
+        }).toList();
+        Map<String, List<Parsed>> byCodeSet = new java.util.TreeMap<>();
+        parsed.forEach(p -> byCodeSet.computeIfAbsent(p.id(), k -> new ArrayList<>()).add(p));
+        CodeSetRepository out = repo;
+        for (Map.Entry<String, List<Parsed>> group : byCodeSet.entrySet()) {
+            String id = group.getKey();
+            CodeSet cs = out.codeSet(id);
+            java.util.Set<String> changed = new java.util.HashSet<>();
+            if (cs == null) {
+                changed.add(ChangeLog.codeSetKey(id));
+                cs = new CodeSet(id, null, List.of());
+            }
+            for (Parsed p : group.getValue()) {
+                SourceFile old = cs.files().stream().filter(f -> f.path().equals(p.rel())).findFirst().orElse(null);
+                if (old == null && p.file() == null) {
+                    continue;
+                }
+                if (p.kind() == SourceFile.Kind.CODESET && (old == null || p.file() == null)) {
+                    changed.add(ChangeLog.codeSetKey(id));
+                }
+                EntryDigest.changedKeys(id, EntryDigest.of(old), EntryDigest.of(p.file()), changed);
+                changed.add(ChangeLog.fileKey(p.rel()));
+                cs = cs.withFile(old, p.file());
+            }
+            out = out.with(cs, changed);
+        }
+        return out;
+    }
+
     /** Returns {@code repo} with a file (already parsed) put in place of {@code old} ({@code replacement} null: removed). */
     public static CodeSetRepository update(CodeSetRepository repo, SourceFile old, SourceFile replacement) {
         String id = (replacement != null ? replacement : old).codesetId();
