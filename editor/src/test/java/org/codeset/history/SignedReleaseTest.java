@@ -45,6 +45,14 @@ class SignedReleaseTest {
 
     @BeforeAll
     static void keyStore() throws Exception {
+        // .ci/run installs gnupg where it is missing, so in CI this always runs
+        boolean gpg;
+        try {
+            gpg = new ProcessBuilder("gpg", "--version").redirectErrorStream(true).start().waitFor() == 0;
+        } catch (java.io.IOException e) {
+            gpg = false;
+        }
+        org.junit.jupiter.api.Assumptions.assumeTrue(gpg, "gpg is not installed: signed tags are not tested here");
         Files.setPosixFilePermissions(gnupg, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
         StringBuilder out = new StringBuilder();
         assertEquals(0, run(gnupg, Map.of("GNUPGHOME", gnupg.toString()), out, "gpg", "--batch", "--passphrase", "",
@@ -54,8 +62,12 @@ class SignedReleaseTest {
     }
 
     @AfterAll
-    static void stopAgent() throws Exception {
-        run(gnupg, Map.of("GNUPGHOME", gnupg.toString()), new StringBuilder(), "gpgconf", "--kill", "gpg-agent");
+    static void stopAgent() {
+        try {
+            run(gnupg, Map.of("GNUPGHOME", gnupg.toString()), new StringBuilder(), "gpgconf", "--kill", "gpg-agent");
+        } catch (Exception e) {
+            // no agent to stop
+        }
     }
 
     @Test
