@@ -114,27 +114,8 @@ final class QuickFixes {
 
     /** Levenshtein distance, or more than {@code limit} once it cannot be within it. */
     static int distance(String a, String b, int limit) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            int best = cur[0];
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-                best = Math.min(best, cur[j]);
-            }
-            if (best > limit) {
-                return limit + 1;
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
+        int d = new org.apache.commons.text.similarity.LevenshteinDistance(limit).apply(a, b);
+        return d < 0 ? limit + 1 : d;
     }
 
     private static void otherSide(Snapshot s, Codesets codesets, Target t, Diagnostic d,
