@@ -133,29 +133,12 @@ class ServerLifeTest {
         assertTrue(m.find(0), err.toString());
         CompletableFuture<PublishDiagnosticsParams> diagnostics = new CompletableFuture<>();
         try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), Integer.parseInt(m.group(1)))) {
-            var launcher = LSPLauncher.createClientLauncher(new LanguageClient() {
+            var launcher = LSPLauncher.createClientLauncher(new DiagnosticsOnly() {
                 @Override
                 public void publishDiagnostics(PublishDiagnosticsParams p) {
                     if (!p.getDiagnostics().isEmpty()) {
                         diagnostics.complete(p);
                     }
-                }
-
-                @Override
-                public void telemetryEvent(Object object) {
-                }
-
-                @Override
-                public void showMessage(MessageParams messageParams) {
-                }
-
-                @Override
-                public CompletableFuture<MessageActionItem> showMessageRequest(ShowMessageRequestParams r) {
-                    return CompletableFuture.completedFuture(null);
-                }
-
-                @Override
-                public void logMessage(MessageParams message) {
                 }
             }, socket.getInputStream(), socket.getOutputStream());
             var clientListening = launcher.startListening();
@@ -191,6 +174,26 @@ class ServerLifeTest {
         }
     }
 
+    /** A client that only receives diagnostics: every other notification is ignored. */
+    private abstract static class DiagnosticsOnly implements LanguageClient {
+        @Override
+        public void telemetryEvent(Object object) {
+        }
+
+        @Override
+        public void showMessage(MessageParams messageParams) {
+        }
+
+        @Override
+        public CompletableFuture<MessageActionItem> showMessageRequest(ShowMessageRequestParams r) {
+            return CompletableFuture.completedFuture(null);
+        }
+
+        @Override
+        public void logMessage(MessageParams message) {
+        }
+    }
+
     @Test
     void overStdioInItsOwnProcessRequestsSentBeforeExitAreAnsweredAndTheExitCodeIsZero() throws Exception {
         new TestRepo(dir).codeset("a").file(FILE, TEXT);
@@ -198,26 +201,9 @@ class ServerLifeTest {
                 System.getProperty("java.class.path"), "org.codeset.cli.Main", "lsp", "--repo", dir.toString())
                 .redirectError(ProcessBuilder.Redirect.DISCARD).start();
         try {
-            var launcher = LSPLauncher.createClientLauncher(new LanguageClient() {
+            var launcher = LSPLauncher.createClientLauncher(new DiagnosticsOnly() {
                 @Override
                 public void publishDiagnostics(PublishDiagnosticsParams p) {
-                }
-
-                @Override
-                public void telemetryEvent(Object object) {
-                }
-
-                @Override
-                public void showMessage(MessageParams messageParams) {
-                }
-
-                @Override
-                public CompletableFuture<MessageActionItem> showMessageRequest(ShowMessageRequestParams r) {
-                    return CompletableFuture.completedFuture(null);
-                }
-
-                @Override
-                public void logMessage(MessageParams message) {
                 }
             }, p.getInputStream(), p.getOutputStream());
             launcher.startListening();
