@@ -19,11 +19,6 @@ public final class Timings {
         mark = now;
     }
 
-    /** Restarts the clock without recording (time spent elsewhere). */
-    public void skip() {
-        mark = System.nanoTime();
-    }
-
     public long get(String name) {
         return phases.getOrDefault(name, 0L);
     }

@@ -12,8 +12,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.codeset.core.errors.CodesetException;
 import org.codeset.core.errors.UnreadableInputException;
-import org.codeset.core.model.CodeEntry;
 import org.codeset.core.model.CodeSet;
 import org.codeset.core.model.RepositoryLoader;
 import org.codeset.core.model.SourceFile;
@@ -281,15 +281,14 @@ public final class ReleaseHistory {
         return cs == null ? 0 : cs.entries().size();
     }
 
-    /** Every code that appears in any release of the code set. */
-    public static Set<String> releasedCodes(Path root, String codesetId) throws UnreadableInputException {
+    /**
+     * Every code that appears in any release of the code set, from the cached release facts (a
+     * release not yet in the cache is parsed once and cached).
+     */
+    public static Set<String> releasedCodes(Path root, String codesetId) throws CodesetException {
         Set<String> codes = new LinkedHashSet<>();
         for (Release r : releases(root, codesetId)) {
-            for (CodeEntry e : snapshot(root, r).entries()) {
-                if (e.code() != null) {
-                    codes.add(e.code());
-                }
-            }
+            codes.addAll(ReleaseFacts.codeFiles(root, r).keySet());
         }
         return codes;
     }
