@@ -279,12 +279,14 @@ public final class PullCommand {
         try (RevWalk walk = new RevWalk(repo)) {
             RevCommit commit = walk.parseCommit(ObjectId.fromString(release.commit()));
             // labelled with the bare cache, which has no work tree: rules that read history see none
-            CodeSetRepository model = TreeRepository.at(repo, commit, repo.getDirectory().toPath());
+            Map<String, String> sha256 = new java.util.TreeMap<>();
+            CodeSetRepository model = TreeRepository.at(repo, commit, repo.getDirectory().toPath(), "codesets/" + codeset,
+                    sha256);
             t.lap("parse");
             if (model.codeSet(codeset) == null) {
                 throw new NotFoundException(release.tag() + " holds no codesets/" + codeset + "/");
             }
-            checkManifest(repo, release, commit);
+            checkManifest(release, sha256);
             List<Finding> errors = new Validator(Rules.discover()).validate(model).findings().stream()
                     .filter(f -> f.severity() == Severity.ERROR && codeset.equals(f.codeset())).toList();
             t.lap("validate");
@@ -301,24 +303,24 @@ public final class PullCommand {
      * whose files are not the ones its tag lists is refused. Tags without a manifest (made by
      * other tools) pass.
      */
-    private void checkManifest(Repository repo, Release release, RevCommit commit) throws IOException, CodesetException {
+    private void checkManifest(Release release, Map<String, String> files) throws CodesetException {
         Map<String, String> manifest = ReleaseCommand.manifestOf(release.message());
         if (manifest.isEmpty()) {
             return;
         }
-        Map<String, ObjectId> blobs = ReleaseHistory.allBlobs(repo, commit, codeset);
-        blobs.keySet().removeIf(p -> p.substring(p.lastIndexOf('/') + 1).startsWith("."));
+        Map<String, String> tree = new java.util.TreeMap<>(files);
+        tree.keySet().removeIf(p -> p.substring(p.lastIndexOf('/') + 1).startsWith("."));
         List<String> wrong = new ArrayList<>();
-        for (String path : new java.util.TreeSet<>(blobs.keySet())) {
-            String listed = manifest.get(path);
+        for (Map.Entry<String, String> f : tree.entrySet()) {
+            String listed = manifest.get(f.getKey());
             if (listed == null) {
-                wrong.add(path + " is in the tree but not in the manifest");
-            } else if (!listed.equals(ReleaseCommand.sha256(repo.open(blobs.get(path)).getBytes(Integer.MAX_VALUE)))) {
-                wrong.add(path + " does not have the SHA-256 the manifest lists");
+                wrong.add(f.getKey() + " is in the tree but not in the manifest");
+            } else if (!listed.equals(f.getValue())) {
+                wrong.add(f.getKey() + " does not have the SHA-256 the manifest lists");
             }
         }
         for (String path : manifest.keySet()) {
-            if (!blobs.containsKey(path)) {
+            if (!tree.containsKey(path)) {
                 wrong.add(path + " is in the manifest but not in the tree");
             }
         }

@@ -27,6 +27,18 @@ public final class TreeRepository {
      * each handed to a parser thread as soon as it is read, so parsing overlaps reading.
      */
     public static CodeSetRepository at(Repository repo, RevCommit commit, Path label) throws IOException, CodesetException {
+        return at(repo, commit, label, null, null);
+    }
+
+    /**
+     * As {@link #at(Repository, RevCommit, Path)}, and puts in {@code sha256} the SHA-256 of every
+     * file below {@code folder} (any kind of file), computed from the bytes read for the parse:
+     * what a pull checks against a release's manifest, without reading the tree twice.
+     */
+    public static CodeSetRepository at(Repository repo, RevCommit commit, Path label, String folder,
+            Map<String, String> sha256) throws IOException, CodesetException {
+        Map<String, String> digests = sha256 == null ? null : new java.util.concurrent.ConcurrentHashMap<>();
+        String prefix = folder == null ? null : folder + "/";
         List<java.util.concurrent.Future<SourceFile>> parsing = new ArrayList<>();
         byte[] codesetSchema = null;
         byte[] codesSchema = null;
@@ -50,8 +62,16 @@ public final class TreeRepository {
                     } else if (parts.length >= 3 && parts[0].equals(RepositoryLoader.CODESETS) && path.endsWith(".yaml")) {
                         boolean meta = parts.length == 3 && parts[2].equals(RepositoryLoader.CODESET_FILE);
                         byte[] bytes = repo.open(tw.getObjectId(0)).getBytes(Integer.MAX_VALUE);
-                        parsing.add(parsers.submit(() -> RepositoryLoader.parse(path,
-                                meta ? SourceFile.Kind.CODESET : SourceFile.Kind.CODES, parts[1], bytes)));
+                        boolean digest = digests != null && path.startsWith(prefix);
+                        parsing.add(parsers.submit(() -> {
+                            if (digest) {
+                                digests.put(path, ReleaseCommand.sha256(bytes));
+                            }
+                            return RepositoryLoader.parse(path, meta ? SourceFile.Kind.CODESET : SourceFile.Kind.CODES,
+                                    parts[1], bytes);
+                        }));
+                    } else if (digests != null && path.startsWith(prefix)) {
+                        digests.put(path, ReleaseCommand.sha256(repo.open(tw.getObjectId(0)).getBytes(Integer.MAX_VALUE)));
                     }
                 }
             }
@@ -66,6 +86,9 @@ public final class TreeRepository {
                 } else {
                     files.computeIfAbsent(f.codesetId(), k -> new ArrayList<>()).add(f);
                 }
+            }
+            if (digests != null) {
+                sha256.putAll(digests); // every parse (and its digest) has ended
             }
             Map<String, CodeSet> sets = new HashMap<>();
             for (String id : union(metas.keySet(), files.keySet())) {
