@@ -64,6 +64,10 @@ final class LspCli implements Callable<Integer> {
         // Standard output carries the protocol: nothing else may be written to it.
         PrintStream log = System.err;
         java.io.PrintWriter err = spec.commandLine().getErr();
+        if (repo != null) {
+            // a --repo that is no repository is a usage error now, not a silent failure at initialize
+            org.codeset.core.model.RepositoryLoader.codesetIds(repo);
+        }
         if (port == null) {
             InputStream in = System.in;
             OutputStream out = System.out;

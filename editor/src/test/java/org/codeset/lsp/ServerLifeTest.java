@@ -174,6 +174,15 @@ class ServerLifeTest {
         }
     }
 
+    @Test
+    void aRepoOptionThatIsNoRepositoryIsAUsageErrorBeforeTheServerStarts() {
+        StringWriter err = new StringWriter();
+        int exit = Main.run(new PrintWriter(new StringWriter()), new PrintWriter(err, true), "lsp", "--repo",
+                dir.resolve("missing").toString());
+        assertEquals(Main.USAGE, exit);
+        assertTrue(err.toString().contains("is not a code-set repository"), err.toString());
+    }
+
     /** A client that only receives diagnostics: every other notification is ignored. */
     private abstract static class DiagnosticsOnly implements LanguageClient {
         @Override
