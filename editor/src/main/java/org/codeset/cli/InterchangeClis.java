@@ -70,6 +70,9 @@ final class InterchangeClis {
         @Option(names = "--dry-run", description = "Validate the import and show what it would change; write nothing.")
         boolean dryRun;
 
+        @Option(names = "--stats", hidden = true, description = "Print the time of each step on standard error.")
+        boolean stats;
+
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
@@ -85,9 +88,11 @@ final class InterchangeClis {
             }
             ImportCommand.Result r;
             Progress progress = progress(err);
+            org.codeset.core.Timings timings = new org.codeset.core.Timings();
             try (RepositoryLock lock = RepositoryLock.acquire(root)) {
                 Codesets codesets = Codesets.openCached(root);
-                r = command(codesets).effective(effective).dryRun(dryRun).progress(progress).call();
+                timings.lap("open");
+                r = command(codesets).effective(effective).dryRun(dryRun).progress(progress).timings(timings).call();
             } finally {
                 if (progress != Progress.NONE) {
                     err.print("\r" + " ".repeat(40) + "\r");
@@ -130,6 +135,10 @@ final class InterchangeClis {
             }
             if (warnings.size() > WARNING_LIMIT) {
                 err.println("... and " + (warnings.size() - WARNING_LIMIT) + " more validation warnings (codeset validate lists them)");
+            }
+            if (stats) {
+                err.printf("stats: %s; JVM up %d ms%n", timings,
+                        java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime());
             }
             return Main.OK;
         }

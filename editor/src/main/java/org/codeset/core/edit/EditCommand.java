@@ -45,6 +45,7 @@ public abstract class EditCommand {
     private boolean called;
     private boolean dryRun;
     private java.util.function.Function<String, String> unsaved = rel -> null;
+    private org.codeset.core.Timings timings = new org.codeset.core.Timings();
 
     protected EditCommand(Codesets codesets) {
         this.codesets = codesets;
@@ -62,6 +63,12 @@ public abstract class EditCommand {
      */
     public EditCommand unsaved(java.util.function.Function<String, String> texts) {
         this.unsaved = texts;
+        return this;
+    }
+
+    /** Records the wall time of each step (plan, parse, validate, compare, write, caches) here. */
+    public EditCommand timings(org.codeset.core.Timings timings) {
+        this.timings = timings;
         return this;
     }
 
@@ -107,12 +114,15 @@ public abstract class EditCommand {
             Plan plan = new Plan(before, root);
             plan(plan);
             Map<String, byte[]> written = plan.results();
+            timings.lap("plan");
             if (written.isEmpty()) {
                 return new EditResult(plan.summary == null ? "nothing to change" : plan.summary, List.of(), List.of(),
                         plan.notes, new Undo(root, Map.of(), Map.of()));
             }
             CodeSetRepository after = RepositoryLoader.updateAll(before, written);
+            timings.lap("parse");
             ValidationResult now = codesets.validation(after);
+            timings.lap("validate");
             // What the state before had, to tell new findings from old ones. A session that has
             // validated it keeps the result; otherwise only the files in which the new state has
             // findings need checking before (the command line's case: one full validation, not two).
@@ -128,6 +138,7 @@ public abstract class EditCommand {
                     (f.severity() == Severity.ERROR ? newErrors : newWarnings).add(f);
                 }
             }
+            timings.lap("compare");
             if (!newErrors.isEmpty()) {
                 throw new EditRefusedException("refused: " + (plan.summary == null ? "the edit" : plan.summary)
                         + " would add " + newErrors.size() + " error" + (newErrors.size() == 1 ? "" : "s")
@@ -149,11 +160,13 @@ public abstract class EditCommand {
             } catch (IOException e) {
                 throw new UnreadableInputException("cannot write: " + e.getMessage(), e);
             }
+            timings.lap("write");
             codesets.model(after);
             if (codesets.persistEdits()) {
                 codesets.cacheWritten(written.keySet());
                 codesets.saveResults();
             }
+            timings.lap("caches");
             return new EditResult(plan.summary, List.copyOf(written.keySet()), newWarnings, plan.notes,
                     new Undo(root, previous, written));
         }

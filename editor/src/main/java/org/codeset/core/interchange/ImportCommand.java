@@ -38,6 +38,7 @@ public final class ImportCommand {
     private String system;
     private boolean dryRun;
     private Progress progress = Progress.NONE;
+    private org.codeset.core.Timings timings = new org.codeset.core.Timings();
 
     public ImportCommand(Codesets codesets) {
         this.codesets = codesets;
@@ -94,6 +95,12 @@ public final class ImportCommand {
         return this;
     }
 
+    /** Records the wall time of each step (read, then the edit's steps) here. */
+    public ImportCommand timings(org.codeset.core.Timings timings) {
+        this.timings = timings;
+        return this;
+    }
+
     public Result call() throws CodesetException {
         if (format == null || file == null) {
             throw new InvalidArgumentException("give the format and the file to import");
@@ -124,12 +131,13 @@ public final class ImportCommand {
         }
         ImportedCodeSet image = importer.read(file, new ImportOptions(id, effective, columns, title, system, declared, systems),
                 progress);
+        timings.lap("read");
         if (codesets.model().codeSet(image.id()) == null && (image.system() == null || image.system().isBlank())) {
             throw new InvalidArgumentException("code set " + image.id() + " does not exist; to create it, give its system"
                     + " URI (--system URI" + (title == null ? " and --title TEXT" : "") + ")");
         }
         SyncCommand sync = new SyncCommand(codesets).image(image).format("import " + importer.id()).progress(progress);
-        sync.dryRun(dryRun);
+        sync.dryRun(dryRun).timings(timings);
         EditResult edit = sync.call();
         return new Result(image, sync.changes(), edit);
     }
