@@ -98,23 +98,38 @@ public final class YamlParser {
         return new YamlDocument(null, List.of(new YamlProblem(message, line, column)));
     }
 
-    /** Parses text. */
+    /**
+     * Parses text: the files the tool writes (and most written by hand) through the fast reader
+     * of {@link BlockSubset}, everything else through snakeyaml-engine's events; both give the
+     * same nodes.
+     */
     public static YamlDocument parse(String text) {
+        Builder fast = new Builder();
+        if (BlockSubset.read(text, fast)) {
+            return new YamlDocument(fast.root, fast.problems);
+        }
+        return new Builder().run(text);
+    }
+
+    /** Parses text with snakeyaml-engine only (the reference the fast reader is tested against). */
+    static YamlDocument parseWithEngine(String text) {
         return new Builder().run(text);
     }
 
     /** A collection under construction. */
     private static final class Frame {
         final boolean map;
-        final Mark start;
+        final int line;
+        final int column;
         final List<YScalar> keys;
         final List<YNode> items;
         YScalar pendingKey;
         boolean skipValue;
 
-        Frame(boolean map, Mark start) {
+        Frame(boolean map, int line, int column) {
             this.map = map;
-            this.start = start;
+            this.line = line;
+            this.column = column;
             this.keys = map ? new ArrayList<>(8) : null;
             this.items = new ArrayList<>(map ? 8 : 4);
         }
@@ -139,14 +154,10 @@ public final class YamlParser {
             }
             return null;
         }
-
-        YMap toMap(Mark end) {
-            return YMap.of(keys.toArray(new YScalar[0]), items.toArray(new YNode[0]), start.getLine() + 1,
-                    start.getColumn() + 1, end.getLine() + 1, end.getColumn() + 1);
-        }
     }
 
-    private static final class Builder {
+    /** Builds nodes from snakeyaml-engine's events, or from the fast reader's calls. */
+    private static final class Builder implements BlockSubset.Sink {
         private static final int SHARED_LENGTH = 24;
         private final List<YamlProblem> problems = new ArrayList<>();
         private final java.util.Map<String, String> strings = new java.util.HashMap<>();
@@ -176,6 +187,44 @@ public final class YamlParser {
             return new YamlDocument(root, problems);
         }
 
+        @Override
+        public boolean start(boolean map, int line, int column) {
+            if (stack.size() >= MAX_DEPTH) {
+                problems.add(new YamlProblem("nesting is deeper than " + MAX_DEPTH + " levels", line, column));
+                return false;
+            }
+            Frame parent = stack.peek();
+            if (parent != null && parent.map && parent.pendingKey == null) {
+                problems.add(new YamlProblem("a key must be a plain text, not a mapping or list", line, column));
+                return false;
+            }
+            stack.push(new Frame(map, line, column));
+            return true;
+        }
+
+        @Override
+        public void end(boolean map, int endLine, int endColumn) {
+            Frame f = stack.pop();
+            add(map ? YMap.of(f.keys.toArray(new YScalar[0]), f.items.toArray(new YNode[0]), f.line, f.column, endLine,
+                    endColumn) : new YSeq(List.of(f.items.toArray(new YNode[0])), f.line, f.column, endLine, endColumn));
+        }
+
+        @Override
+        public void scalar(String text, YScalar.Style style, int line, int column, int endLine, int endColumn) {
+            add(new YScalar(share(text), style, null, line, column, endLine, endColumn));
+        }
+
+        /** Keys and short values ("active", "2015-10-01", "true") repeat thousands of times: one copy of each. */
+        private String share(String value) {
+            if (value.length() <= SHARED_LENGTH) {
+                String shared = strings.putIfAbsent(value, value);
+                if (shared != null) {
+                    return shared;
+                }
+            }
+            return value;
+        }
+
         private static String describe(MarkedYamlEngineException e) {
             String problem = e.getProblem() == null ? "" : e.getProblem();
             String context = e.getContext() == null ? "" : e.getContext();
@@ -203,31 +252,14 @@ public final class YamlParser {
                     }
                 }
                 case MappingStart, SequenceStart -> {
-                    if (stack.size() >= MAX_DEPTH) {
-                        Mark m = start(event);
-                        problems.add(new YamlProblem("nesting is deeper than " + MAX_DEPTH + " levels",
-                                m.getLine() + 1, m.getColumn() + 1));
-                        return false;
-                    }
-                    Frame parent = stack.peek();
-                    if (parent != null && parent.map && parent.pendingKey == null) {
-                        Mark m = start(event);
-                        problems.add(new YamlProblem("a key must be a plain text, not a mapping or list",
-                                m.getLine() + 1, m.getColumn() + 1));
-                        return false;
-                    }
-                    stack.push(new Frame(event.getEventId() == Event.ID.MappingStart, start(event)));
+                    Mark m = start(event);
+                    return start(event.getEventId() == Event.ID.MappingStart, m.getLine() + 1, m.getColumn() + 1);
                 }
-                case MappingEnd -> {
-                    Frame f = stack.pop();
-                    add(f.toMap(end(event)));
+                case MappingEnd, SequenceEnd -> {
+                    Mark m = end(event);
+                    end(event.getEventId() == Event.ID.MappingEnd, m.getLine() + 1, m.getColumn() + 1);
                 }
-                case SequenceEnd -> {
-                    Frame f = stack.pop();
-                    add(new YSeq(List.of(f.items.toArray(new YNode[0])), f.start.getLine() + 1, f.start.getColumn() + 1,
-                            end(event).getLine() + 1, end(event).getColumn() + 1));
-                }
-                case Scalar -> add(scalar((ScalarEvent) event, strings));
+                case Scalar -> add(scalar((ScalarEvent) event));
                 case Alias -> {
                     Mark m = start(event);
                     problems.add(new YamlProblem("aliases (*name) are not accepted in code-set files; write the value out",
@@ -242,7 +274,7 @@ public final class YamlParser {
             return true;
         }
 
-        private static YScalar scalar(ScalarEvent e, java.util.Map<String, String> strings) {
+        private YScalar scalar(ScalarEvent e) {
             Mark s = start(e);
             Mark t = end(e);
             YScalar.Style style = switch (e.getScalarStyle()) {
@@ -255,15 +287,7 @@ public final class YamlParser {
             Optional<String> tag = e.getTag();
             String explicitTag = tag.isPresent() && !e.getImplicit().canOmitTagInPlainScalar()
                     && !e.getImplicit().canOmitTagInNonPlainScalar() ? tag.get() : null;
-            String value = e.getValue();
-            if (value.length() <= SHARED_LENGTH) {
-                // keys and short values ("active", "2015-10-01", "true") repeat thousands of times
-                String shared = strings.putIfAbsent(value, value);
-                if (shared != null) {
-                    value = shared;
-                }
-            }
-            return new YScalar(value, style, explicitTag, s.getLine() + 1, s.getColumn() + 1,
+            return new YScalar(share(e.getValue()), style, explicitTag, s.getLine() + 1, s.getColumn() + 1,
                     t.getLine() + 1, t.getColumn() + 1);
         }
 
