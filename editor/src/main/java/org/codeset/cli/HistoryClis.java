@@ -185,19 +185,25 @@ final class HistoryClis {
                 InterchangeClis.write(export, out, spec, r.release().tag() + " from " + remote);
                 return Main.OK;
             }
-            String text;
+            byte[] bytes;
             if (r.delta() != null) {
                 DiffCommand.Outcome o = new DiffCommand.Outcome(r.since().tag(), r.release().tag(), r.delta());
-                text = format == Format.CSV ? DiffCli.csv(r.delta()) : JSON.writeValueAsString(DiffCli.json(o)) + "\n";
+                bytes = utf8(format == Format.CSV ? DiffCli.csv(r.delta()) : JSON.writeValueAsString(DiffCli.json(o)) + "\n");
+            } else if (format == Format.CSV) {
+                bytes = utf8(snapshotCsv(r.codeSet()));
             } else {
-                text = format == Format.CSV ? snapshotCsv(r.codeSet()) : JSON.writeValueAsString(snapshotJson(r)) + "\n";
+                // a snapshot of 100,000 codes is written straight from the parsed files: no tree, no string
+                java.io.ByteArrayOutputStream buffer = new java.io.ByteArrayOutputStream(1 << 20);
+                JSON.writeValue(buffer, new Snapshot(r));
+                buffer.write('\n');
+                bytes = buffer.toByteArray();
             }
             if (out != null) {
-                org.codeset.core.edit.AtomicFiles.write(out, text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                org.codeset.core.edit.AtomicFiles.write(out, bytes);
                 spec.commandLine().getErr().println("pulled " + r.release().tag() + (r.since() == null ? "" : " (since "
                         + r.since().tag() + ")") + " from " + remote + " into " + out);
             } else {
-                spec.commandLine().getOut().print(text);
+                spec.commandLine().getOut().print(new String(bytes, java.nio.charset.StandardCharsets.UTF_8));
                 spec.commandLine().getOut().flush();
             }
             if (stats) {
@@ -208,18 +214,43 @@ final class HistoryClis {
             return Main.OK;
         }
 
-        private static ObjectNode snapshotJson(org.codeset.core.history.PullCommand.Result r) {
-            ObjectNode root = JSON.createObjectNode();
-            CodeSet cs = r.codeSet();
-            root.put("codeset", cs.id()).put("version", r.release().version().toString()).put("tag", r.release().tag())
-                    .put("commit", r.release().commit());
-            if (cs.meta() != null) {
-                root.set("metadata", org.codeset.core.schema.SchemaSet.toJson(cs.meta()));
+        private static byte[] utf8(String text) {
+            return text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        }
+
+        /** The JSON snapshot of a pulled release: tag facts, metadata and the codes sorted by code. */
+        private static final class Snapshot extends tools.jackson.databind.JacksonSerializable.Base {
+            private final org.codeset.core.history.PullCommand.Result r;
+
+            Snapshot(org.codeset.core.history.PullCommand.Result r) {
+                this.r = r;
             }
-            ArrayNode codes = root.putArray("codes");
-            cs.entries().stream().sorted(java.util.Comparator.comparing(e -> e.code() == null ? "" : e.code()))
-                    .forEach(e -> codes.add(org.codeset.core.schema.SchemaSet.toJson(e.node())));
-            return root;
+
+            @Override
+            public void serialize(tools.jackson.core.JsonGenerator g, tools.jackson.databind.SerializationContext ctxt) {
+                CodeSet cs = r.codeSet();
+                g.writeStartObject();
+                g.writeStringProperty("codeset", cs.id());
+                g.writeStringProperty("version", r.release().version().toString());
+                g.writeStringProperty("tag", r.release().tag());
+                g.writeStringProperty("commit", r.release().commit());
+                if (cs.meta() != null) {
+                    g.writeName("metadata");
+                    org.codeset.core.schema.SchemaSet.writeJson(g, cs.meta());
+                }
+                g.writeName("codes");
+                g.writeStartArray();
+                cs.entries().stream().sorted(java.util.Comparator.comparing(e -> e.code() == null ? "" : e.code()))
+                        .forEach(e -> org.codeset.core.schema.SchemaSet.writeJson(g, e.node()));
+                g.writeEndArray();
+                g.writeEndObject();
+            }
+
+            @Override
+            public void serializeWithType(tools.jackson.core.JsonGenerator g, tools.jackson.databind.SerializationContext ctxt,
+                    tools.jackson.databind.jsontype.TypeSerializer typeSer) {
+                serialize(g, ctxt);
+            }
         }
 
         private static String snapshotCsv(CodeSet cs) {

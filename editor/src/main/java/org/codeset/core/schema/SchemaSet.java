@@ -321,6 +321,35 @@ public final class SchemaSet {
         return b.toString();
     }
 
+    /** Writes a node as {@link #toJson(YNode)} converts it, without building the tree (for large outputs). */
+    public static void writeJson(tools.jackson.core.JsonGenerator g, YNode node) {
+        if (node == null) {
+            g.writeNull();
+        } else if (node instanceof YScalar s) {
+            if (s.isNull()) {
+                g.writeNull();
+            } else if (s.isBoolean()) {
+                g.writeBoolean(s.booleanValue());
+            } else {
+                g.writeString(s.text());
+            }
+        } else if (node instanceof YSeq seq) {
+            g.writeStartArray();
+            for (YNode item : seq.items()) {
+                writeJson(g, item);
+            }
+            g.writeEndArray();
+        } else {
+            YMap map = (YMap) node;
+            g.writeStartObject();
+            for (int i = 0; i < map.size(); i++) {
+                g.writeName(map.keyName(i));
+                writeJson(g, map.value(i));
+            }
+            g.writeEndObject();
+        }
+    }
+
     /** The schema's view of a YAML tree: scalars stay strings, except booleans and null. */
     public static JsonNode toJson(YNode node) {
         JsonNodeFactory f = JsonNodeFactory.instance;
