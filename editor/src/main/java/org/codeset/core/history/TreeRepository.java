@@ -40,8 +40,11 @@ public final class TreeRepository {
         Map<String, String> digests = sha256 == null ? null : new java.util.concurrent.ConcurrentHashMap<>();
         String prefix = folder == null ? null : folder + "/";
         List<java.util.concurrent.Future<SourceFile>> parsing = new ArrayList<>();
-        byte[] codesetSchema = null;
-        byte[] codesSchema = null;
+        // the schemas first (they sort after codesets/), so each file is checked against its
+        // schema right after its parse, while its JSON view is young garbage; they compile
+        // while the first files parse
+        SchemaSet schemas = SchemaSet.of(blob(repo, commit, "schema/" + SchemaSet.CODESET_SCHEMA),
+                blob(repo, commit, "schema/" + SchemaSet.CODES_SCHEMA), commit.name().substring(0, 12));
         java.util.concurrent.ExecutorService parsers = java.util.concurrent.Executors.newFixedThreadPool(
                 Runtime.getRuntime().availableProcessors(), r -> {
                     Thread t = new Thread(r, "codeset-tree-parser");
@@ -55,11 +58,7 @@ public final class TreeRepository {
                 while (tw.next()) {
                     String path = tw.getPathString();
                     String[] parts = path.split("/");
-                    if (path.equals("schema/" + SchemaSet.CODESET_SCHEMA)) {
-                        codesetSchema = repo.open(tw.getObjectId(0)).getBytes();
-                    } else if (path.equals("schema/" + SchemaSet.CODES_SCHEMA)) {
-                        codesSchema = repo.open(tw.getObjectId(0)).getBytes();
-                    } else if (parts.length >= 3 && parts[0].equals(RepositoryLoader.CODESETS) && path.endsWith(".yaml")) {
+                    if (parts.length >= 3 && parts[0].equals(RepositoryLoader.CODESETS) && path.endsWith(".yaml")) {
                         boolean meta = parts.length == 3 && parts[2].equals(RepositoryLoader.CODESET_FILE);
                         byte[] bytes = repo.open(tw.getObjectId(0)).getBytes(Integer.MAX_VALUE);
                         boolean digest = digests != null && path.startsWith(prefix);
@@ -67,16 +66,20 @@ public final class TreeRepository {
                             if (digest) {
                                 digests.put(path, ReleaseCommand.sha256(bytes));
                             }
-                            return RepositoryLoader.parse(path, meta ? SourceFile.Kind.CODESET : SourceFile.Kind.CODES,
-                                    parts[1], bytes);
+                            SourceFile file = RepositoryLoader.parse(path, meta ? SourceFile.Kind.CODESET
+                                    : SourceFile.Kind.CODES, parts[1], bytes);
+                            try {
+                                schemas.violations(file);
+                            } catch (IllegalStateException unusable) {
+                                // a schema that does not compile: reported by ready() below
+                            }
+                            return file;
                         }));
                     } else if (digests != null && path.startsWith(prefix)) {
                         digests.put(path, ReleaseCommand.sha256(repo.open(tw.getObjectId(0)).getBytes(Integer.MAX_VALUE)));
                     }
                 }
             }
-            // the schemas compile while the files parse
-            SchemaSet schemas = SchemaSet.of(codesetSchema, codesSchema, commit.name().substring(0, 12));
             Map<String, SourceFile> metas = new HashMap<>();
             Map<String, List<SourceFile>> files = new HashMap<>();
             for (java.util.concurrent.Future<SourceFile> future : parsing) {
@@ -102,6 +105,13 @@ public final class TreeRepository {
             throw new IOException("cannot parse a file of " + commit.name() + ": " + e.getCause(), e.getCause());
         } finally {
             parsers.shutdownNow();
+        }
+    }
+
+    /** A file of the commit's tree, or null when it has none. */
+    private static byte[] blob(Repository repo, RevCommit commit, String path) throws IOException {
+        try (TreeWalk tw = TreeWalk.forPath(repo, path, commit.getTree())) {
+            return tw == null ? null : repo.open(tw.getObjectId(0)).getBytes(Integer.MAX_VALUE);
         }
     }
 
