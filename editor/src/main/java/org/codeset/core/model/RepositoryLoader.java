@@ -210,7 +210,11 @@ public final class RepositoryLoader {
             }
             SourceFile.Kind kind = parts.length == 3 && parts[2].equals(CODESET_FILE)
                     ? SourceFile.Kind.CODESET : SourceFile.Kind.CODES;
-            return new Parsed(rel, parts[1], kind, e.getValue() == null ? null : parse(rel, kind, parts[1], e.getValue()));
+            SourceFile file = e.getValue() == null ? null : parse(rel, kind, parts[1], e.getValue());
+            if (file != null && repo.schemas() != null) {
+                repo.schemas().violations(file); // now, while the file's JSON view is young garbage (as load does)
+            }
+            return new Parsed(rel, parts[1], kind, file);
         }).toList();
         Map<String, List<Parsed>> byCodeSet = new java.util.TreeMap<>();
         parsed.forEach(p -> byCodeSet.computeIfAbsent(p.id(), k -> new ArrayList<>()).add(p));
@@ -223,8 +227,12 @@ public final class RepositoryLoader {
                 changed.add(ChangeLog.codeSetKey(id));
                 cs = new CodeSet(id, null, List.of());
             }
+            // a few files patch the code set's indexes; many (an import) rebuild them in one pass
+            boolean rebuild = group.getValue().size() > 8;
+            Map<String, SourceFile> byPath = new java.util.LinkedHashMap<>();
+            cs.files().forEach(f -> byPath.put(f.path(), f));
             for (Parsed p : group.getValue()) {
-                SourceFile old = cs.files().stream().filter(f -> f.path().equals(p.rel())).findFirst().orElse(null);
+                SourceFile old = byPath.get(p.rel());
                 if (old == null && p.file() == null) {
                     continue;
                 }
@@ -233,7 +241,18 @@ public final class RepositoryLoader {
                 }
                 EntryDigest.changedKeys(id, EntryDigest.of(old), EntryDigest.of(p.file()), changed);
                 changed.add(ChangeLog.fileKey(p.rel()));
-                cs = cs.withFile(old, p.file());
+                if (p.file() == null) {
+                    byPath.remove(p.rel());
+                } else {
+                    byPath.put(p.rel(), p.file());
+                }
+                if (!rebuild) {
+                    cs = cs.withFile(old, p.file());
+                }
+            }
+            if (rebuild) {
+                cs = new CodeSet(id, byPath.values().stream().filter(f -> f.kind() == SourceFile.Kind.CODESET).findFirst()
+                        .orElse(null), byPath.values().stream().filter(f -> f.kind() != SourceFile.Kind.CODESET).toList());
             }
             out = out.with(cs, changed);
         }
