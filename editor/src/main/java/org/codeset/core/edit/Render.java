@@ -43,8 +43,9 @@ public final class Render {
     }
 
     static boolean plainSafe(String s) {
-        if (s.isEmpty() || !s.equals(s.strip()) || PLAIN_UNSAFE_START.matcher(s).find()
-                || LOOKS_TYPED.matcher(s).matches() || s.contains(": ") || s.contains(" #") || s.endsWith(":")) {
+        if (s.isEmpty() || !s.equals(s.strip()) || PLAIN_UNSAFE_START.matcher(s.substring(0, 1)).find()
+                || mayLookTyped(s) && LOOKS_TYPED.matcher(s).matches() || s.contains(": ") || s.contains(" #")
+                || s.endsWith(":")) {
             return false;
         }
         for (int i = 0; i < s.length(); i++) {
@@ -54,6 +55,16 @@ public final class Render {
             }
         }
         return true;
+    }
+
+    /**
+     * False when {@link #LOOKS_TYPED} cannot match: text that starts with a letter and is longer
+     * than its longest word ("false"). Spares the pattern on most displays (an import renders
+     * hundreds of thousands).
+     */
+    private static boolean mayLookTyped(String s) {
+        char c = s.charAt(0);
+        return s.length() <= 5 || !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z');
     }
 
     /** A double-quoted YAML scalar with the escapes YAML defines. */
