@@ -129,23 +129,27 @@ public final class SyncCommand extends EditCommand {
         List<ImportedCodeSet.Concept> concepts = image.concepts();
         int n = concepts.size();
         int files = n <= ONE_FILE ? 1 : (n + CHUNK - 1) / CHUNK;
-        for (int f = 0; f < files; f++) {
+        // the files are rendered in parallel (each is independent), then created in order
+        java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
+        List<String> texts = java.util.stream.IntStream.range(0, files).parallel().mapToObj(f -> {
             int from = files == 1 ? 0 : f * CHUNK;
             int to = files == 1 ? n : Math.min(n, from + CHUNK);
             StringBuilder b = new StringBuilder(Math.max(16, (to - from) * 160));
             b.append(to == from ? "codes: []\n" : "codes:\n");
             for (int i = from; i < to; i++) {
-                ImportedCodeSet.Concept c = concepts.get(i);
-                for (String line : Canonical.entry(draft(c, image.effective()), defs::get, "  ")) {
+                for (String line : Canonical.entry(draft(concepts.get(i), image.effective()), defs::get, "  ")) {
                     b.append(line).append('\n');
                 }
-                changes.added().add(c.code());
-                if ((i + 1) % 5000 == 0) {
-                    progress.update("plan", i + 1, n);
-                }
             }
-            plan.create(base + (files == 1 ? "codes.yaml" : String.format("codes-%04d.yaml", f + 1)), b.toString());
+            synchronized (done) {
+                progress.update("plan", done.addAndGet(to - from), n);
+            }
+            return b.toString();
+        }).toList();
+        for (int f = 0; f < files; f++) {
+            plan.create(base + (files == 1 ? "codes.yaml" : String.format("codes-%04d.yaml", f + 1)), texts.get(f));
         }
+        concepts.forEach(c -> changes.added().add(c.code()));
     }
 
     static List<String> propertyLines(ImportedCodeSet.Property p, String dashIndent) {
