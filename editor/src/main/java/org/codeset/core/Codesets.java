@@ -75,23 +75,19 @@ public final class Codesets {
             return;
         }
         org.codeset.core.model.ParseCache cache = org.codeset.core.model.ParseCache.of(model.root(), model.schemas());
-        for (String rel : paths) {
-            String[] parts = rel.split("/");
-            org.codeset.core.model.CodeSet cs = parts.length >= 3 ? model.codeSet(parts[1]) : null;
-            if (cs == null) {
-                continue;
-            }
-            for (org.codeset.core.model.SourceFile f : cs.files()) {
-                if (f.path().equals(rel)) {
-                    try {
-                        cache.store(f, java.nio.file.Files.readAttributes(model.root().resolve(rel),
-                                java.nio.file.attribute.BasicFileAttributes.class), model.schemas().violations(f));
-                    } catch (java.io.IOException e) {
-                        // the cache is an optimisation
-                    }
-                }
-            }
+        java.util.Map<String, org.codeset.core.model.SourceFile> files = new java.util.HashMap<>();
+        for (org.codeset.core.model.CodeSet cs : model.codeSets()) {
+            cs.files().forEach(f -> files.put(f.path(), f));
         }
+        // in parallel (as load stores them): an import writes a hundred files
+        paths.parallelStream().map(files::get).filter(java.util.Objects::nonNull).forEach(f -> {
+            try {
+                cache.store(f, java.nio.file.Files.readAttributes(model.root().resolve(f.path()),
+                        java.nio.file.attribute.BasicFileAttributes.class), model.schemas().violations(f));
+            } catch (java.io.IOException e) {
+                // the cache is an optimisation
+            }
+        });
     }
 
     /**

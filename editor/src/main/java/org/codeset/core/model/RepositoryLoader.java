@@ -200,7 +200,7 @@ public final class RepositoryLoader {
             Map.Entry<String, byte[]> only = contents.entrySet().iterator().next();
             return update(repo, only.getKey(), only.getValue());
         }
-        record Parsed(String rel, String id, SourceFile.Kind kind, SourceFile file) {
+        record Parsed(String rel, String id, SourceFile.Kind kind, SourceFile old, SourceFile file, java.util.Set<String> keys) {
         }
         List<Parsed> parsed = contents.entrySet().parallelStream().map(e -> {
             String rel = e.getKey();
@@ -214,7 +214,13 @@ public final class RepositoryLoader {
             if (file != null && repo.schemas() != null) {
                 repo.schemas().violations(file); // now, while the file's JSON view is young garbage (as load does)
             }
-            return new Parsed(rel, parts[1], kind, file);
+            // the keys of the codes and displays the file changes, here in parallel rather than in the fold below
+            CodeSet before = repo.codeSet(parts[1]);
+            SourceFile old = before == null ? null
+                    : before.files().stream().filter(f -> f.path().equals(rel)).findFirst().orElse(null);
+            java.util.Set<String> keys = new java.util.HashSet<>();
+            EntryDigest.changedKeys(parts[1], EntryDigest.of(old), EntryDigest.of(file), keys);
+            return new Parsed(rel, parts[1], kind, old, file, keys);
         }).toList();
         Map<String, List<Parsed>> byCodeSet = new java.util.TreeMap<>();
         parsed.forEach(p -> byCodeSet.computeIfAbsent(p.id(), k -> new ArrayList<>()).add(p));
@@ -232,14 +238,14 @@ public final class RepositoryLoader {
             Map<String, SourceFile> byPath = new java.util.LinkedHashMap<>();
             cs.files().forEach(f -> byPath.put(f.path(), f));
             for (Parsed p : group.getValue()) {
-                SourceFile old = byPath.get(p.rel());
+                SourceFile old = p.old();
                 if (old == null && p.file() == null) {
                     continue;
                 }
                 if (p.kind() == SourceFile.Kind.CODESET && (old == null || p.file() == null)) {
                     changed.add(ChangeLog.codeSetKey(id));
                 }
-                EntryDigest.changedKeys(id, EntryDigest.of(old), EntryDigest.of(p.file()), changed);
+                changed.addAll(p.keys());
                 changed.add(ChangeLog.fileKey(p.rel()));
                 if (p.file() == null) {
                     byPath.remove(p.rel());
