@@ -250,13 +250,21 @@ public final class SyncCommand extends EditCommand {
                 appended.computeIfAbsent(target, k -> new ArrayList<>()).add(c.code());
                 changes.added().add(c.code());
             } else {
-                Opened o = plan.open(e.file().path());
-                YMap node = nodes(o, nodesByFile).get(c.code());
-                if (node == null) {
-                    throw new org.codeset.core.errors.NotFoundException("code \"" + c.code() + "\" is no longer in "
-                            + e.file().path() + "; run the import again");
+                // compared with the loaded model's entry; the file is opened only when the entry differs
+                Delta delta = delta(e.node(), c, defs, imported);
+                if (!delta.set().isEmpty()) {
+                    Opened o = plan.open(e.file().path());
+                    YMap node = nodes(o, nodesByFile).get(c.code());
+                    if (node == null) {
+                        throw new org.codeset.core.errors.NotFoundException("code \"" + c.code() + "\" is no longer in "
+                                + e.file().path() + "; run the import again");
+                    }
+                    if (node != e.node()) {
+                        delta = delta(node, c, defs, imported); // the file changed since the model was loaded
+                    }
+                    record(delta);
+                    apply(o, node, delta.set(), delta.block());
                 }
-                edit(o, node, c, defs, imported);
             }
             if (++done % 5000 == 0) {
                 progress.update("plan", done, image.concepts().size());
@@ -331,9 +339,28 @@ public final class SyncCommand extends EditCommand {
         return effective != null && date.compareTo(effective) < 0 ? effective : date;
     }
 
-    private void edit(Opened o, YMap node, ImportedCodeSet.Concept c, Map<String, PropertyDef> defs, Set<String> imported) {
+    /**
+     * How an entry must change to match a concept: the keys to set (rendered value, or null to
+     * remove), which of them are blocks, the fields reported as changed, and a status change
+     * ("retired", "active", "deprecated") or null.
+     */
+    private record Delta(String code, Map<String, String> set, Set<String> block, List<String> fields, String newStatus) {
+    }
+
+    private void record(Delta d) {
+        if (d.newStatus() != null) {
+            (d.newStatus().equals("retired") ? changes.retired() : d.newStatus().equals("active") ? changes.reactivated()
+                    : changes.deprecated()).add(d.code());
+        }
+        if (!d.fields().isEmpty()) {
+            changes.changed().put(d.code(), d.fields());
+        }
+    }
+
+    private Delta delta(YMap node, ImportedCodeSet.Concept c, Map<String, PropertyDef> defs, Set<String> imported) {
         Map<String, String> set = new LinkedHashMap<>(); // key -> rendered value, or null to remove
         List<String> fields = new ArrayList<>();
+        String newStatus = null;
         if (!c.display().equals(node.text("display"))) {
             set.put("display", Render.text(c.display()));
             fields.add("display");
@@ -365,14 +392,11 @@ public final class SyncCommand extends EditCommand {
         String status = node.text("status");
         if (!c.status().equals(status)) {
             set.put("status", c.status());
+            newStatus = c.status();
             if (c.status().equals("retired")) {
                 set.put("retired", notBefore(c.retired() == null ? image.effective() : c.retired(), node.text("effective")));
-                changes.retired().add(c.code());
-            } else {
-                if (node.has("retired")) {
-                    set.put("retired", null);
-                }
-                (c.status().equals("active") ? changes.reactivated() : changes.deprecated()).add(c.code());
+            } else if (node.has("retired")) {
+                set.put("retired", null);
             }
         } else if (c.status().equals("retired") && c.retired() != null && !c.retired().equals(node.text("retired"))) {
             set.put("retired", notBefore(c.retired(), node.text("effective")));
@@ -431,10 +455,7 @@ public final class SyncCommand extends EditCommand {
             }
             fields.add("relations");
         }
-        if (!fields.isEmpty()) {
-            changes.changed().put(c.code(), fields);
-        }
-        apply(o, node, set, block);
+        return new Delta(c.code(), set, block, fields, newStatus);
     }
 
     /**
