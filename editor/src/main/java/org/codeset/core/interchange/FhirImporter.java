@@ -78,6 +78,7 @@ public final class FhirImporter implements Importer {
         Reading reading = new Reading(file.toString(), options, progress);
         ObjectNode header = JSON.createObjectNode();
         List<JsonNode> early = null;
+        Drafting drafting = null;
         try (InputStream in = Files.newInputStream(file); JsonParser p = JSON.createParser(in)) {
             JsonToken t = p.nextToken();
             if (t != JsonToken.START_OBJECT) {
@@ -95,15 +96,21 @@ public final class FhirImporter implements Importer {
                     if (!ready) {
                         early = new ArrayList<>();
                     }
-                    int i = 0;
+                    if (ready) {
+                        reading.declarations(header);
+                        drafting = new Drafting(reading);
+                    }
                     while (p.nextToken() != JsonToken.END_ARRAY) {
                         JsonNode c = JSON.readTree(p);
                         if (ready) {
-                            reading.declarations(header);
-                            reading.topConcept(c, i++);
+                            drafting.accept(c);
                         } else {
                             early.add(c);
                         }
+                    }
+                    if (drafting != null) {
+                        drafting.finish();
+                        drafting = null;
                     }
                 } else {
                     header.set(name, JSON.readTree(p));
@@ -117,8 +124,91 @@ public final class FhirImporter implements Importer {
             throw new InvalidImportException(file.toString(), List.of(where + "not valid JSON (" + why + ")"));
         } catch (IOException e) {
             throw new UnreadableInputException("cannot read " + file + ": " + e.getMessage(), e);
+        } finally {
+            if (drafting != null) {
+                drafting.abandon();
+            }
         }
         return reading.read(header, early);
+    }
+
+    /**
+     * Turns the concepts into drafts on a second thread while the JSON is still being read (the
+     * two take about as long), in order, through a short queue.
+     */
+    private static final class Drafting {
+        private static final JsonNode END = JSON.createObjectNode();
+        private final java.util.concurrent.BlockingQueue<JsonNode> queue = new java.util.concurrent.ArrayBlockingQueue<>(256);
+        private final Thread thread;
+        private volatile RuntimeException failure;
+        private volatile boolean abandoned;
+
+        Drafting(Reading reading) {
+            thread = new Thread(() -> {
+                try {
+                    int i = 0;
+                    for (JsonNode c = queue.take(); c != END; c = queue.take()) {
+                        if (!abandoned) {
+                            reading.topConcept(c, i++);
+                        }
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } catch (RuntimeException | Error e) {
+                    failure = e instanceof RuntimeException r ? r : new IllegalStateException(e);
+                    abandoned = true;
+                    queue.clear();
+                }
+            }, "codeset-fhir-drafts");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        void accept(JsonNode concept) {
+            if (abandoned) {
+                throw failure != null ? failure : new IllegalStateException("drafting stopped");
+            }
+            put(concept);
+        }
+
+        /** Waits until every concept is drafted. */
+        void finish() {
+            put(END);
+            join();
+            if (failure != null) {
+                throw failure;
+            }
+        }
+
+        /** Stops after a failure of the reading (the drafts are not used). */
+        void abandon() {
+            abandoned = true;
+            queue.clear();
+            put(END);
+            join();
+        }
+
+        private void put(JsonNode n) {
+            try {
+                while (!queue.offer(n, 100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                    if (!thread.isAlive()) {
+                        return;
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while reading concepts", e);
+            }
+        }
+
+        private void join() {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while reading concepts", e);
+            }
+        }
     }
 
     /** A JSON pointer as the path the other messages use: /concept/12/code is concept[12].code. */
