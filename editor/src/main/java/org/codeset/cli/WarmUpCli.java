@@ -52,7 +52,14 @@ final class WarmUpCli implements Callable<Integer> {
                     List.of("show", "demo", "A2", "--repo", repo),
                     List.of("search", "second", "--repo", repo),
                     List.of("pull", repo, "demo", "--since", "1.0.0", "--cache", tmp.resolve("cache").toString(), "--out",
-                            tmp.resolve("pulled.json").toString()));
+                            tmp.resolve("pulled.json").toString()),
+                    List.of("pull", repo, "demo", "--cache", tmp.resolve("cache").toString(), "--out",
+                            tmp.resolve("snapshot.json").toString()),
+                    List.of("export", "demo", "--format", "fhir", "--out", tmp.resolve("demo.json").toString(), "--repo", repo),
+                    List.of("export", "demo", "--format", "csv", "--out", tmp.resolve("demo.csv").toString(), "--repo", repo),
+                    List.of("import", "fhir", tmp.resolve("demo.json").toString(), "--repo", repo),
+                    List.of("import", "csv", tmp.resolve("demo.csv").toString(), "demo-csv", "--title", "Demo CSV", "--system",
+                            "http://example.org/demo-csv", "--repo", repo));
             PrintWriter sink = new PrintWriter(new StringWriter());
             for (List<String> step : steps) {
                 if (step.get(0).equals("release")) {
