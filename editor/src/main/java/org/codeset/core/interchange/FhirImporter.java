@@ -138,7 +138,7 @@ public final class FhirImporter implements Importer {
      */
     private static final class Drafting {
         private static final JsonNode END = JSON.createObjectNode();
-        private final java.util.concurrent.BlockingQueue<JsonNode> queue = new java.util.concurrent.ArrayBlockingQueue<>(256);
+        private final java.util.concurrent.BlockingQueue<JsonNode> queue = new java.util.concurrent.ArrayBlockingQueue<>(16);
         private final Thread thread;
         private volatile RuntimeException failure;
         private volatile boolean abandoned;
