@@ -444,11 +444,10 @@ final class BlockSubset {
                 case '\\' -> b.append('\\');
                 case 'N' -> b.append('\u0085');
                 case '_' -> b.append('\u00a0');
-                case 'L' -> b.append('\u2028');
-                case 'P' -> b.append('\u2029');
                 case 'x' -> b.append(hex(2));
                 case 'u' -> b.append(hex(4));
-                default -> throw giveUp(); // \U, a line continuation, or not an escape
+                // \U, \L and \P (which snakeyaml-engine refuses), a line continuation, or not an escape
+                default -> throw giveUp();
             }
             from = pos;
         }
@@ -463,7 +462,10 @@ final class BlockSubset {
         }
         int v = 0;
         for (int i = 0; i < digits; i++) {
-            int d = Character.digit(s.charAt(pos + i), 16);
+            char c = s.charAt(pos + i);
+            int lower = c | 0x20;
+            // ASCII hex digits only (Character.digit also takes other scripts' digits; YAML does not)
+            int d = c >= '0' && c <= '9' ? c - '0' : lower >= 'a' && lower <= 'f' ? lower - 'a' + 10 : -1;
             if (d < 0) {
                 throw giveUp();
             }
