@@ -145,6 +145,20 @@ class YamlReadingTest {
     }
 
     @Test
+    void aLineOverAMebicharacterIsRefusedBeforeAnyParserSeesIt() {
+        String atLimit = "codes:\n  - code: \"A1\"\n    display: " + "x".repeat(YamlParser.MAX_LINE - 13) + "\n";
+        assertTrue(YamlParser.parse(atLimit).ok(), "a line of exactly the limit is read");
+        // a tab makes the fast reader give up: this is the slow path that took minutes on such lines
+        String over = "codes:\n  - code: \"A1\"\n    display: " + "x".repeat(YamlParser.MAX_LINE) + "\t\n";
+        YamlDocument doc = YamlParser.parse(over);
+        assertEquals(1, doc.problems().size(), doc.problems().toString());
+        assertEquals(3, doc.problems().get(0).line());
+        assertEquals(YamlParser.MAX_LINE + 1, doc.problems().get(0).column());
+        assertTrue(doc.problems().get(0).message().startsWith("line 3 is 1,048,590 characters long, over the limit of 1,048,576"),
+                doc.problems().get(0).message());
+    }
+
+    @Test
     void malformedYamlPointsAtTheProblem() throws Exception {
         TestRepo repo = new TestRepo(dir).codeset("x").file("codesets/x/codes.yaml",
                 "codes:\n  - code: \"A1\"\n    display: [unclosed\n    status: active\n");

@@ -35,6 +35,12 @@ public final class YamlParser {
     public static final int MAX_BYTES = 64 * 1024 * 1024;
     /** The deepest nesting of mappings and lists accepted. */
     public static final int MAX_DEPTH = 64;
+    /**
+     * The longest line accepted, in characters. snakeyaml-engine reads a scalar of several
+     * megabytes on one line in seconds and one of 64 MiB in minutes; no code-set file has a
+     * line anywhere near this.
+     */
+    public static final int MAX_LINE = 1 << 20;
 
     private static final LoadSettings SETTINGS = LoadSettings.builder()
             .setCodePointLimit(MAX_BYTES)
@@ -104,11 +110,36 @@ public final class YamlParser {
      * same nodes.
      */
     public static YamlDocument parse(String text) {
+        YamlDocument tooLong = longLine(text);
+        if (tooLong != null) {
+            return tooLong;
+        }
         Builder fast = new Builder();
         if (BlockSubset.read(text, fast)) {
             return new YamlDocument(fast.root, fast.problems);
         }
         return new Builder().run(text);
+    }
+
+    /** A document with one problem when a line is longer than {@link #MAX_LINE}, else null. */
+    private static YamlDocument longLine(String text) {
+        if (text.length() <= MAX_LINE) {
+            return null;
+        }
+        int line = 1;
+        int start = 0;
+        for (int i = 0, n = text.length(); i <= n; i++) {
+            if (i == n || text.charAt(i) == '\n') {
+                if (i - start > MAX_LINE) {
+                    return failed(String.format("line %,d is %,d characters long, over the limit of %,d; break it up (a long"
+                            + " text can be a folded block scalar, >-, over several lines)", line, i - start, MAX_LINE),
+                            line, MAX_LINE + 1);
+                }
+                line++;
+                start = i + 1;
+            }
+        }
+        return null;
     }
 
     /** Parses text with snakeyaml-engine only (the reference the fast reader is tested against). */
