@@ -173,34 +173,33 @@ final class BlockSubset {
 
     /** A block mapping whose first key starts at the current position, in column {@code indent}. */
     private void mapping(int indent) {
-        enter(true);
-        while (true) {
-            key();
-            pos++; // the ':'
-            nodeAfterIndicator(indent);
-            int next = pos < n ? column() : -1;
-            if (next < indent) {
-                leave(true);
-                return;
-            }
-            if (next > indent || isDash()) {
-                throw giveUp();
-            }
-        }
+        block(true, indent);
     }
 
     /** A block list whose first '-' is at the current position, in column {@code indent}. */
     private void sequence(int indent) {
-        enter(false);
+        block(false, indent);
+    }
+
+    /**
+     * A block mapping (keys) or list (dashes) at column {@code indent}: entries until a line
+     * starts further left. A line further right, or one that switches from keys to dashes or
+     * back at the same column, is outside the subset.
+     */
+    private void block(boolean map, int indent) {
+        enter(map);
         while (true) {
-            pos++; // the '-'
+            if (map) {
+                key();
+            }
+            pos++; // the ':' or the '-'
             nodeAfterIndicator(indent);
             int next = pos < n ? column() : -1;
             if (next < indent) {
-                leave(false);
+                leave(map);
                 return;
             }
-            if (next > indent || !isDash()) {
+            if (next > indent || isDash() == map) {
                 throw giveUp();
             }
         }
