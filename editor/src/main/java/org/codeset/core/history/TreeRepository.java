@@ -40,9 +40,8 @@ public final class TreeRepository {
         Map<String, String> digests = sha256 == null ? null : new java.util.concurrent.ConcurrentHashMap<>();
         String prefix = folder == null ? null : folder + "/";
         List<java.util.concurrent.Future<SourceFile>> parsing = new ArrayList<>();
-        // the schemas first (they sort after codesets/), so each file is checked against its
-        // schema right after its parse, while its JSON view is young garbage; they compile
-        // while the first files parse
+        // the schemas first (they sort after codesets/), so that each file is checked right
+        // after its parse; they compile while the first files parse
         SchemaSet schemas = SchemaSet.of(blob(repo, commit, "schema/" + SchemaSet.CODESET_SCHEMA),
                 blob(repo, commit, "schema/" + SchemaSet.CODES_SCHEMA), commit.name().substring(0, 12));
         java.util.concurrent.ExecutorService parsers = java.util.concurrent.Executors.newFixedThreadPool(
@@ -66,14 +65,8 @@ public final class TreeRepository {
                             if (digest) {
                                 digests.put(path, ReleaseCommand.sha256(bytes));
                             }
-                            SourceFile file = RepositoryLoader.parse(path, meta ? SourceFile.Kind.CODESET
-                                    : SourceFile.Kind.CODES, parts[1], bytes);
-                            try {
-                                schemas.violations(file);
-                            } catch (IllegalStateException unusable) {
-                                // a schema that does not compile: reported by ready() below
-                            }
-                            return file;
+                            return RepositoryLoader.parseAndCheck(path, meta ? SourceFile.Kind.CODESET
+                                    : SourceFile.Kind.CODES, parts[1], bytes, schemas);
                         }));
                     } else if (digests != null && path.startsWith(prefix)) {
                         digests.put(path, ReleaseCommand.sha256(repo.open(tw.getObjectId(0)).getBytes(Integer.MAX_VALUE)));

@@ -149,18 +149,32 @@ public final class RepositoryLoader {
                         "file is %,d bytes, over the limit of %,d bytes; split it into several code files",
                         size, YamlParser.MAX_BYTES), 1, 1))), size);
             }
-            byte[] bytes = Files.readAllBytes(file);
-            SourceFile parsed = parse(rel, kind, id, bytes);
-            // Check the file against its schema right after parsing it, while its schema view is
-            // young garbage: much cheaper for the collector than a second pass over the model.
-            List<SchemaSet.Violation> violations = schemas.violations(parsed);
+            SourceFile parsed = parseAndCheck(rel, kind, id, Files.readAllBytes(file), schemas);
             if (cache != null) {
-                cache.store(parsed, attrs, violations);
+                cache.store(parsed, attrs, schemas.violations(parsed));
             }
             return parsed;
         } catch (IOException e) {
             throw new UncheckedIOException(rel + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Parses one file's bytes and checks them against their schema at once, while the file's
+     * JSON view is young garbage: much cheaper for the collector than a second pass over the
+     * whole model. A schema that does not compile is reported by {@link SchemaSet#ready()}.
+     */
+    public static SourceFile parseAndCheck(String rel, SourceFile.Kind kind, String codesetId, byte[] bytes,
+            SchemaSet schemas) {
+        SourceFile file = parse(rel, kind, codesetId, bytes);
+        if (schemas != null) {
+            try {
+                schemas.violations(file);
+            } catch (IllegalStateException notCompiled) {
+                // reported by ready()
+            }
+        }
+        return file;
     }
 
     /** Parses one file's bytes into a {@link SourceFile}. */
@@ -210,10 +224,7 @@ public final class RepositoryLoader {
             }
             SourceFile.Kind kind = parts.length == 3 && parts[2].equals(CODESET_FILE)
                     ? SourceFile.Kind.CODESET : SourceFile.Kind.CODES;
-            SourceFile file = e.getValue() == null ? null : parse(rel, kind, parts[1], e.getValue());
-            if (file != null && repo.schemas() != null) {
-                repo.schemas().violations(file); // now, while the file's JSON view is young garbage (as load does)
-            }
+            SourceFile file = e.getValue() == null ? null : parseAndCheck(rel, kind, parts[1], e.getValue(), repo.schemas());
             // the keys of the codes and displays the file changes, here in parallel rather than in the fold below
             CodeSet before = repo.codeSet(parts[1]);
             SourceFile old = before == null ? null

@@ -261,12 +261,15 @@ final class BlockSubset {
 
     /** A key at the current position, up to its ':'. */
     private void key() {
-        if (!looksLikeKey() || s.indexOf(':', pos) - pos > MAX_KEY) {
+        if (!looksLikeKey()) {
             throw giveUp();
         }
         int start = pos;
         while (keyChar(s.charAt(pos))) {
             pos++;
+        }
+        if (pos - start > MAX_KEY) {
+            throw giveUp();
         }
         int col = start - lineStart + 1;
         sink.scalar(s.substring(start, pos), YScalar.Style.PLAIN, line + 1, col, line + 1, col + pos - start);
