@@ -193,6 +193,43 @@ class ValidateCliTest {
     }
 
     @Test
+    void aBadParentOrPropertyValueYieldsOneSchemaFindingThatSaysWhatIsWrong() throws Exception {
+        // parent and property values take one value or a list: each wrong value is one finding
+        // about that value, not also a complaint from the form it did not try to have
+        new TestRepo(dir).file("codesets/rad/codeset.yaml", """
+                id: rad
+                title: Radiology
+                system: http://example.org/rad
+                version: 1.0.0
+                status: active
+                properties:
+                  - id: bilateral
+                    type: boolean
+                """).file("codesets/rad/codes.yaml", """
+                codes:
+                  - code: "72040"
+                    display: X-ray of cervical spine, 2 or 3 views
+                    status: active
+                    effective: 2026-01-01
+                    parent: []
+                  - code: "72050"
+                    display: X-ray of cervical spine, 4 or 5 views
+                    status: active
+                    effective: 2026-01-01
+                    parent: {code: "72040"}
+                    properties:
+                      bilateral: {value: true}
+                """);
+        Cli r = Cli.run("validate", "--repo", repo);
+        assertEquals(1, r.exit(), r.out() + r.err());
+        assertEquals("""
+                codesets/rad/codes.yaml:6:13: error [schema] code "72040": parent: must have at least 1 items but found 0
+                codesets/rad/codes.yaml:11:13: error [schema] code "72050": parent: object found, [string, array] expected
+                codesets/rad/codes.yaml:13:18: error [schema] code "72050": properties.bilateral: object found, [string, boolean, array] expected
+                """, r.out().lines().filter(l -> l.contains("[schema]")).map(l -> l + "\n").collect(java.util.stream.Collectors.joining()));
+    }
+
+    @Test
     void helpTeaches() {
         Cli top = Cli.run("--help");
         assertEquals(0, top.exit());
