@@ -35,11 +35,14 @@ public final class Canonical {
         return scalarFor(def, values.get(0));
     }
 
+    /** A typed value that is safe unquoted: the pattern is compiled once, not once per value. */
+    private static final java.util.regex.Pattern TYPED_PLAIN = java.util.regex.Pattern.compile("[-+]?[0-9.]+|true|false|[0-9-]+");
+
     private static String scalarFor(PropertyDef def, String v) {
         String type = def == null ? "string" : def.type();
         return switch (type) {
             case "code" -> Render.code(v);
-            case "integer", "decimal", "boolean", "date" -> Render.plainSafe(v) || v.matches("[-+]?[0-9.]+|true|false|[0-9-]+")
+            case "integer", "decimal", "boolean", "date" -> Render.plainSafe(v) || TYPED_PLAIN.matcher(v).matches()
                     ? v : Render.quoted(v);
             default -> Render.text(v);
         };
