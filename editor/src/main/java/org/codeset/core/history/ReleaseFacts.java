@@ -1,7 +1,6 @@
 package org.codeset.core.history;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -221,7 +220,7 @@ public record ReleaseFacts(Map<String, Fact> codes) {
 
     private static byte[] encode(ReleaseFacts facts) {
         try {
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 20);
+            org.codeset.core.model.ByteSink bytes = new org.codeset.core.model.ByteSink(1 << 20);
             DataOutputStream out = new DataOutputStream(bytes);
             out.writeInt(MAGIC);
             List<String> files = facts.codes().values().stream().map(Fact::file).distinct().toList();

@@ -112,7 +112,7 @@ public final class ParseCache {
             return;
         }
         try {
-            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(1 << 16);
+            ByteSink bytes = new ByteSink(1 << 16);
             try (DataOutputStream out = new DataOutputStream(bytes)) {
                 out.writeInt(MAGIC);
                 out.writeInt(FORMAT);
