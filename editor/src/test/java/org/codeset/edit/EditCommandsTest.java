@@ -142,6 +142,23 @@ class EditCommandsTest {
     }
 
     @Test
+    void writtenFilesKeepTheirPermissionsAndNewOnesAreNotOwnerOnly() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.FileSystems.getDefault().supportedFileAttributeViews()
+                .contains("posix"), "POSIX permissions");
+        Path spine = dir.resolve("codesets/rad/spine.yaml");
+        Files.setPosixFilePermissions(spine, java.nio.file.attribute.PosixFilePermissions.fromString("rw-rw-r--"));
+        codesets.set().codeset("rad").code("72020").display("X-ray of spine, one view").call();
+        assertTrue(spine().contains("X-ray of spine, one view"));
+        assertEquals("rw-rw-r--", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(spine)));
+        // a new file: what the umask gives any new file here, which a temporary file's owner-only rw------- is not
+        Path probe = Files.createFile(dir.resolve("probe"));
+        codesets.add().codeset("rad").code("71045").display("Chest X-ray, single view").file("chest.yaml").call();
+        assertEquals(Files.getPosixFilePermissions(probe), Files.getPosixFilePermissions(dir.resolve("codesets/rad/chest.yaml")));
+        assertTrue(Files.getPosixFilePermissions(dir.resolve("codesets/rad/chest.yaml"))
+                .contains(java.nio.file.attribute.PosixFilePermission.OWNER_READ));
+    }
+
+    @Test
     void setChangesOnlyTheFieldsLines() throws Exception {
         codesets.set().codeset("rad").code("72020").display("X-ray of spine: one view").note("see #12").call();
         assertEquals(SPINE.replace("""

@@ -21,6 +21,8 @@ public final class AtomicFiles {
      */
     private static final long PAUSE = Long.getLong("codeset.test.writePauseMillis", 0);
 
+    private static final boolean POSIX = java.nio.file.FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+
     private AtomicFiles() {
     }
 
@@ -32,7 +34,7 @@ public final class AtomicFiles {
         }
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+        Path tmp = temporary(dir, target);
         try {
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
                 int half = bytes.length / 2;
@@ -59,7 +61,7 @@ public final class AtomicFiles {
     public static void replace(Path target, byte[] bytes) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+        Path tmp = temporary(dir, target);
         try {
             Files.write(tmp, bytes);
             try {
@@ -69,6 +71,32 @@ public final class AtomicFiles {
             }
         } finally {
             Files.deleteIfExists(tmp);
+        }
+    }
+
+    /**
+     * A new empty file beside {@code target} with the permissions the file will keep: those of
+     * the file it replaces, or for a new file the default ones (the umask's), not the owner-only
+     * ones of {@link Files#createTempFile}, which would make every file the tool writes unreadable
+     * to the rest of a team.
+     */
+    private static Path temporary(Path dir, Path target) throws IOException {
+        while (true) {
+            Path tmp = dir.resolve("." + target.getFileName() + "."
+                    + Long.toUnsignedString(java.util.concurrent.ThreadLocalRandom.current().nextLong(), 36) + ".tmp");
+            try {
+                Files.createFile(tmp);
+            } catch (java.nio.file.FileAlreadyExistsException taken) {
+                continue;
+            }
+            try {
+                if (POSIX && Files.exists(target)) {
+                    Files.setPosixFilePermissions(tmp, Files.getPosixFilePermissions(target));
+                }
+            } catch (IOException | UnsupportedOperationException e) {
+                // the default permissions then
+            }
+            return tmp;
         }
     }
 
