@@ -229,7 +229,13 @@ class FhirImportTest {
                 cycle, "parent cycle",
                 CODE_SYSTEM.substring(0, CODE_SYSTEM.length() / 2), "not valid JSON",
                 CODE_SYSTEM.replace("\"type\": \"decimal\"", "\"type\": \"Quantity\""), "property[4].type: unknown property type \"Quantity\"",
-                "[1, 2]", "$: not a FHIR resource");
+                "[1, 2]", "$: not a FHIR resource",
+                CODE_SYSTEM.replace("{\"code\": \"Y\", \"display\": \"Yes\"}",
+                        "{\"code\": \"Y\", \"display\": \"Yes\", \"property\": {\"code\": \"parent\", \"valueCode\": \"N\"}}"),
+                "concept[2].property: not a list",
+                CODE_SYSTEM.replace("{\"code\": \"Y\", \"display\": \"Yes\"}",
+                        "{\"code\": \"Y\", \"display\": \"Yes\", \"designation\": {\"value\": \"Ja\"}}"),
+                "concept[2].designation: not a list");
         for (Map.Entry<String, String> c : cases.entrySet()) {
             Path f = write("bad.json", c.getKey());
             InvalidImportException e = assertThrows(InvalidImportException.class, () -> importFhir(f, "demo"));
@@ -244,6 +250,29 @@ class FhirImportTest {
         InvalidImportException cyc = assertThrows(InvalidImportException.class, () -> importFhir(write("c.json", cycle), "demo"));
         assertTrue(cyc.getMessage().contains("\"Y\" -> \"N\" -> \"Y\"") || cyc.getMessage().contains("\"N\" -> \"Y\" -> \"N\""),
                 cyc.getMessage());
+    }
+
+    @Test
+    void aConceptsElementsMayComeInAnyOrder() throws Exception {
+        // FHIR's order is code, display, designation, property, concept; the reader streams
+        // concepts and must keep what comes before the code until the code is known
+        String head = """
+                {"resourceType": "CodeSystem", "url": "http://example.org/order", "status": "active", "content": "complete",
+                 "property": [{"code": "views", "type": "integer"}],
+                 "concept": [""";
+        ImportCommand.Result fhirOrder = importFhir(write("a.json", head + """
+                {"code": "P", "display": "Parent", "designation": [{"value": "Parent"}, {"value": "Top"}],
+                 "property": [{"code": "views", "valueInteger": 2}], "concept": [{"code": "C", "display": "Child"}]}]}
+                """), "order-a");
+        ImportCommand.Result reversed = importFhir(write("b.json", head + """
+                {"concept": [{"display": "Child", "code": "C"}], "property": [{"valueInteger": 2, "code": "views"}],
+                 "designation": [{"value": "Parent"}, {"value": "Top"}], "display": "Parent", "code": "P"}]}
+                """), "order-b");
+        assertEquals(fhirOrder.image().concepts(), reversed.image().concepts());
+        assertEquals("[P, C]", fhirOrder.image().concepts().stream().map(c -> c.code()).toList().toString());
+        assertEquals(List.of("Top"), reversed.image().concepts().get(0).synonyms(), "the display is not also a synonym");
+        assertEquals(List.of("P"), reversed.image().concepts().get(1).parents());
+        assertEquals(Map.of("views", List.of("2")), reversed.image().concepts().get(0).properties());
     }
 
     @Test

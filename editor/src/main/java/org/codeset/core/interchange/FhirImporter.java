@@ -52,6 +52,9 @@ public final class FhirImporter implements Importer {
     /** Relations as the FHIR export writes them: code properties named after the relation type. */
     static final Map<String, String> RELATIONS = Map.of("replacedBy", "replaced-by", "seeAlso", "see-also",
             "excludes", "excludes", "mutuallyExclusive", "mutually-exclusive", "addOnTo", "add-on-to");
+    /** The elements of a concept that are read. */
+    private static final Set<String> CONCEPT_KEYS = Set.of("code", "display", "definition", "designation", "property",
+            "concept");
     private static final Pattern PROPERTY_ID = Pattern.compile("^[a-z][A-Za-z0-9]*$");
     private static final Pattern DATE = Pattern.compile("^[0-9]{4}-[0-9]{2}-[0-9]{2}$");
     private static final Pattern SEMVER = Pattern.compile("^(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?$");
@@ -67,18 +70,16 @@ public final class FhirImporter implements Importer {
     }
 
     /**
-     * Reads the file as a stream: the CodeSystem's other elements as small trees, each top-level
-     * concept (with its nested ones) as a tree that is mapped and dropped before the next is read,
-     * so a CodeSystem of 100,000 concepts is never one tree in memory. Concepts that come before
-     * the property declarations (unusual: FHIR's element order puts property first) are kept
-     * until the declarations are known.
+     * Reads the file as a stream: the CodeSystem's other elements as small trees, the concepts
+     * token by token into drafts, so a CodeSystem of 100,000 concepts is never a tree in memory.
+     * Concepts that come before the property declarations (unusual: FHIR's element order puts
+     * property first) are kept as trees until the declarations are known, then read the same way.
      */
     @Override
     public ImportedCodeSet read(Path file, ImportOptions options, Progress progress) throws CodesetException {
         Reading reading = new Reading(file.toString(), options, progress);
         ObjectNode header = JSON.createObjectNode();
         List<JsonNode> early = null;
-        Drafting drafting = null;
         try (InputStream in = Files.newInputStream(file); JsonParser p = JSON.createParser(in)) {
             JsonToken t = p.nextToken();
             if (t != JsonToken.START_OBJECT) {
@@ -89,28 +90,17 @@ public final class FhirImporter implements Importer {
                 String name = p.currentName();
                 JsonToken value = p.nextToken();
                 if (name.equals("concept") && value == JsonToken.START_ARRAY) {
-                    boolean ready = header.has("resourceType") && header.has("property");
                     if (header.has("resourceType")) {
                         reading.checkType(header);
                     }
-                    if (!ready) {
-                        early = new ArrayList<>();
-                    }
-                    if (ready) {
+                    if (header.has("resourceType") && header.has("property")) {
                         reading.declarations(header);
-                        drafting = new Drafting(reading);
-                    }
-                    while (p.nextToken() != JsonToken.END_ARRAY) {
-                        JsonNode c = JSON.readTree(p);
-                        if (ready) {
-                            drafting.accept(c);
-                        } else {
-                            early.add(c);
+                        reading.concepts(p, "concept", null);
+                    } else {
+                        early = new ArrayList<>();
+                        while (p.nextToken() != JsonToken.END_ARRAY) {
+                            early.add(JSON.readTree(p));
                         }
-                    }
-                    if (drafting != null) {
-                        drafting.finish();
-                        drafting = null;
                     }
                 } else {
                     header.set(name, JSON.readTree(p));
@@ -124,91 +114,8 @@ public final class FhirImporter implements Importer {
             throw new InvalidImportException(file.toString(), List.of(where + "not valid JSON (" + why + ")"));
         } catch (IOException e) {
             throw new UnreadableInputException("cannot read " + file + ": " + e.getMessage(), e);
-        } finally {
-            if (drafting != null) {
-                drafting.abandon();
-            }
         }
         return reading.read(header, early);
-    }
-
-    /**
-     * Turns the concepts into drafts on a second thread while the JSON is still being read (the
-     * two take about as long), in order, through a short queue.
-     */
-    private static final class Drafting {
-        private static final JsonNode END = JSON.createObjectNode();
-        private final java.util.concurrent.BlockingQueue<JsonNode> queue = new java.util.concurrent.ArrayBlockingQueue<>(16);
-        private final Thread thread;
-        private volatile RuntimeException failure;
-        private volatile boolean abandoned;
-
-        Drafting(Reading reading) {
-            thread = new Thread(() -> {
-                try {
-                    int i = 0;
-                    for (JsonNode c = queue.take(); c != END; c = queue.take()) {
-                        if (!abandoned) {
-                            reading.topConcept(c, i++);
-                        }
-                    }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                } catch (RuntimeException | Error e) {
-                    failure = e instanceof RuntimeException r ? r : new IllegalStateException(e);
-                    abandoned = true;
-                    queue.clear();
-                }
-            }, "codeset-fhir-drafts");
-            thread.setDaemon(true);
-            thread.start();
-        }
-
-        void accept(JsonNode concept) {
-            if (abandoned) {
-                throw failure != null ? failure : new IllegalStateException("drafting stopped");
-            }
-            put(concept);
-        }
-
-        /** Waits until every concept is drafted. */
-        void finish() {
-            put(END);
-            join();
-            if (failure != null) {
-                throw failure;
-            }
-        }
-
-        /** Stops after a failure of the reading (the drafts are not used). */
-        void abandon() {
-            abandoned = true;
-            queue.clear();
-            put(END);
-            join();
-        }
-
-        private void put(JsonNode n) {
-            try {
-                while (!queue.offer(n, 100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
-                    if (!thread.isAlive()) {
-                        return;
-                    }
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while reading concepts", e);
-            }
-        }
-
-        private void join() {
-            try {
-                thread.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while reading concepts", e);
-            }
-        }
     }
 
     /** A JSON pointer as the path the other messages use: /concept/12/code is concept[12].code. */
@@ -288,9 +195,12 @@ public final class FhirImporter implements Importer {
             }
         }
 
-        /** One top-level concept (index {@code i}) with the concepts nested in it. */
-        void topConcept(JsonNode c, int i) {
-            one(c, "concept[" + i + "]", null);
+        /** The top-level concepts read before the declarations they need, as trees. */
+        void earlyConcepts(List<JsonNode> early) {
+            try (JsonParser p = JSON.treeAsTokens(JSON.createArrayNode().addAll(early))) {
+                p.nextToken();
+                concepts(p, "concept", null);
+            }
         }
 
         /** The whole CodeSystem, once its concepts have streamed past ({@code early}: those that came too early). */
@@ -327,9 +237,7 @@ public final class FhirImporter implements Importer {
                 problems.add("concept: not a list");
             }
             if (early != null) {
-                for (int i = 0; i < early.size(); i++) {
-                    topConcept(early.get(i), i);
-                }
+                earlyConcepts(early);
             }
             checkParents();
             if (!problems.isEmpty()) {
@@ -451,105 +359,246 @@ public final class FhirImporter implements Importer {
             return unique;
         }
 
-        private void readConcepts(JsonNode list, String path, String parent) {
-            for (int i = 0; i < list.size(); i++) {
-                one(list.get(i), path + "[" + i + "]", parent);
+        /**
+         * Reads the concepts of the array at the parser's {@code START_ARRAY}, token by token: a
+         * concept's own elements are read as they stream past and its nested concepts as they come,
+         * so no concept is ever a tree (building the trees cost more than reading the drafts from them).
+         */
+        private void concepts(JsonParser p, String path, String parent) {
+            int i = 0;
+            while (p.nextToken() != JsonToken.END_ARRAY) {
+                one(p, path + "[" + i++ + "]", parent);
             }
         }
 
-        private void one(JsonNode c, String at, String parent) {
-            if (!c.isObject()) {
+        /**
+         * One concept at the parser's current token, with the concepts nested in it. The code comes
+         * first in FHIR's element order; elements before it are kept as small trees until it is known.
+         */
+        private void one(JsonParser p, String at, String parent) {
+            if (p.currentToken() != JsonToken.START_OBJECT) {
                 problems.add(at + ": not a concept (an object with code)");
+                p.skipChildren();
                 return;
             }
-            Draft d = concept(c, at, parent);
             if (++seen % 5000 == 0) {
                 progress.update("read", seen, -1);
             }
-            JsonNode nested = c.path("concept");
-            if (!nested.isMissingNode()) {
-                if (!nested.isArray()) {
-                    problems.add(at + ".concept: not a list");
+            Draft d = null;
+            boolean started = false;
+            List<Map.Entry<String, JsonNode>> early = null;
+            while (p.nextToken() == JsonToken.PROPERTY_NAME) {
+                String name = p.currentName();
+                p.nextToken();
+                if (name.equals("code")) {
+                    d = start(p.currentToken() == JsonToken.VALUE_STRING ? p.getString() : null, false, at, parent);
+                    p.skipChildren();
+                    started = true;
+                    if (early != null) {
+                        for (Map.Entry<String, JsonNode> e : early) {
+                            replay(d, e.getKey(), e.getValue(), at);
+                        }
+                        early = null;
+                    }
+                } else if (started) {
+                    element(d, name, p, at);
                 } else {
-                    readConcepts(nested, at + ".concept", d == null ? null : d.code);
+                    (early == null ? early = new ArrayList<>() : early).add(Map.entry(name, JSON.readTree(p)));
                 }
+            }
+            if (!started) {
+                d = start(null, true, at, parent);
+                if (early != null) {
+                    for (Map.Entry<String, JsonNode> e : early) {
+                        replay(d, e.getKey(), e.getValue(), at);
+                    }
+                }
+            }
+            if (d != null) {
+                finish(d);
             }
         }
 
-        private Draft concept(JsonNode c, String at, String nestedIn) {
-            JsonNode codeNode = c.path("code");
-            if (!codeNode.isString() || codeNode.stringValue().isEmpty()) {
-                problems.add(at + ".code: " + (codeNode.isMissingNode() ? "missing" : "not a non-empty string"));
+        /** An element read before the concept's code, now that the code is known. */
+        private void replay(Draft d, String name, JsonNode value, String at) {
+            try (JsonParser tree = JSON.treeAsTokens(value)) {
+                tree.nextToken();
+                element(d, name, tree, at);
+            }
+        }
+
+        /** The draft of a concept with this code (null, reported, where it is missing, not text, empty or taken). */
+        private Draft start(String code, boolean missing, String at, String nestedIn) {
+            if (code == null || code.isEmpty()) {
+                problems.add(at + ".code: " + (missing ? "missing" : "not a non-empty string"));
+                return null;
+            }
+            String first = firstPath.putIfAbsent(code, at);
+            if (first != null) {
+                problems.add(at + ".code: duplicate code \"" + code + "\" (first at " + first + ")");
                 return null;
             }
             Draft d = new Draft();
-            d.code = codeNode.stringValue();
+            d.code = code;
             d.path = at;
             if (nestedIn != null) {
                 d.parents.add(nestedIn);
             }
-            String first = firstPath.putIfAbsent(d.code, at);
-            if (first != null) {
-                problems.add(at + ".code: duplicate code \"" + d.code + "\" (first at " + first + ")");
-                return null;
-            }
-            if (!d.code.equals(d.code.strip()) || d.code.chars().anyMatch(ch -> Character.isWhitespace(ch) || ch == 0xa0)) {
-                spacedCodes.add("\"" + d.code.replace("\u00a0", "\\u00A0") + "\"");
-            }
-            String display = text(c, "display");
-            if (display == null || display.isBlank()) {
-                noDisplay++;
-                display = d.code;
-            } else if (display.contains("\n") || display.contains("\r")) {
-                multiLineDisplay++;
-                display = display.replaceAll("\\s*\\R\\s*", " ").strip();
-            }
-            d.display = display;
-            d.definition = text(c, "definition");
-            JsonNode designations = c.path("designation");
-            for (int i = 0; i < designations.size(); i++) {
-                JsonNode g = designations.get(i);
-                String v = text(g, "value");
-                if (v != null && !v.equals(display) && !d.synonyms.contains(v)) {
-                    d.synonyms.add(v);
-                }
-                if (g.has("language") || g.has("use") || g.has("additionalUse")) {
-                    designationDetails++;
-                }
-            }
-            for (Map.Entry<String, JsonNode> e : c.properties()) {
-                if (!Set.of("code", "display", "definition", "designation", "property", "concept").contains(e.getKey())) {
-                    dropped.merge("concept." + e.getKey(), 1, Integer::sum);
-                }
-            }
-            JsonNode props = c.path("property");
-            for (int i = 0; i < props.size(); i++) {
-                property(d, props.get(i), at + ".property[" + i + "]");
+            if (hasSpace(code)) {
+                spacedCodes.add("\"" + code.replace("\u00a0", "\\u00A0") + "\"");
             }
             drafts.add(d);
-            byCode.put(d.code, d);
+            byCode.put(code, d);
             return d;
         }
 
-        private void property(Draft d, JsonNode p, String at) {
-            String code = text(p, "code");
-            if (code == null) {
-                problems.add(at + ".code: missing");
-                return;
-            }
-            String valueKey = null;
-            for (Map.Entry<String, JsonNode> e : p.properties()) {
-                if (e.getKey().startsWith("value")) {
-                    valueKey = e.getKey();
+        /** One element of a concept ({@code d} null: a concept with no usable code, whose nested concepts still count). */
+        private void element(Draft d, String name, JsonParser p, String at) {
+            switch (name) {
+                case "concept" -> {
+                    if (p.currentToken() == JsonToken.START_ARRAY) {
+                        concepts(p, at + ".concept", d == null ? null : d.code);
+                    } else {
+                        problems.add(at + ".concept: not a list");
+                        p.skipChildren();
+                    }
+                }
+                case "display" -> {
+                    String display = scalar(p);
+                    if (d != null && display != null && !display.isBlank()) {
+                        if (display.contains("\n") || display.contains("\r")) {
+                            multiLineDisplay++;
+                            display = display.replaceAll("\\s*\\R\\s*", " ").strip();
+                        }
+                        d.display = display;
+                    }
+                }
+                case "definition" -> {
+                    String definition = scalar(p);
+                    if (d != null) {
+                        d.definition = definition;
+                    }
+                }
+                case "designation" -> designations(d, p, at);
+                case "property" -> {
+                    if (p.currentToken() != JsonToken.START_ARRAY) {
+                        if (d != null) {
+                            problems.add(at + ".property: not a list");
+                        }
+                        p.skipChildren();
+                        return;
+                    }
+                    int i = 0;
+                    while (p.nextToken() != JsonToken.END_ARRAY) {
+                        if (d == null) {
+                            p.skipChildren();
+                        } else {
+                            property(d, p, at, i++);
+                        }
+                    }
+                }
+                default -> {
+                    if (d != null) {
+                        dropped.merge("concept." + name, 1, Integer::sum);
+                    }
+                    p.skipChildren();
                 }
             }
-            if (valueKey == null) {
-                problems.add(at + ": property " + code + " has no value[x]");
+        }
+
+        /** A concept read: the code stands in for a missing display, and no synonym repeats the display. */
+        private void finish(Draft d) {
+            if (d.display == null) {
+                noDisplay++;
+                d.display = d.code;
+            }
+            d.synonyms.remove(d.display);
+        }
+
+        /** The designations at the parser: their values become synonyms (language and use are not kept). */
+        private void designations(Draft d, JsonParser p, String at) {
+            if (p.currentToken() != JsonToken.START_ARRAY) {
+                if (d != null) {
+                    problems.add(at + ".designation: not a list");
+                }
+                p.skipChildren();
                 return;
             }
-            JsonNode v = p.get(valueKey);
-            String value = value(v, valueKey);
-            String vat = at + "." + valueKey;
+            while (p.nextToken() != JsonToken.END_ARRAY) {
+                if (p.currentToken() != JsonToken.START_OBJECT) {
+                    p.skipChildren();
+                    continue;
+                }
+                boolean details = false;
+                while (p.nextToken() == JsonToken.PROPERTY_NAME) {
+                    String key = p.currentName();
+                    p.nextToken();
+                    if (key.equals("value")) {
+                        String v = scalar(p);
+                        if (d != null && v != null && !d.synonyms.contains(v)) {
+                            d.synonyms.add(v);
+                        }
+                    } else {
+                        details |= key.equals("language") || key.equals("use") || key.equals("additionalUse");
+                        p.skipChildren();
+                    }
+                }
+                if (details && d != null) {
+                    designationDetails++;
+                }
+            }
+        }
+
+        /**
+         * The value at the parser as text: a string, a boolean or a whole number as written, any
+         * other value as Jackson's tree gives it, null for null, a list or an object.
+         */
+        private static String scalar(JsonParser p) {
+            switch (p.currentToken()) {
+                case VALUE_STRING:
+                    return p.getString();
+                case VALUE_TRUE:
+                    return "true";
+                case VALUE_FALSE:
+                    return "false";
+                case VALUE_NUMBER_INT:
+                    return p.getNumberValue().toString();
+                default:
+                    JsonNode n = JSON.readTree(p);
+                    return n == null || n.isNull() || !n.isValueNode() ? null : n.asString();
+            }
+        }
+
+        /** Property {@code i} of the concept at {@code conceptAt}, at the parser (its path is only made for a message). */
+        private void property(Draft d, JsonParser p, String conceptAt, int i) {
+            java.util.function.Supplier<String> at = () -> conceptAt + ".property[" + i + "]";
+            String code = null;
+            String valueKey = null;
+            String value = null;
+            if (p.currentToken() == JsonToken.START_OBJECT) {
+                while (p.nextToken() == JsonToken.PROPERTY_NAME) {
+                    String key = p.currentName();
+                    p.nextToken();
+                    if (key.equals("code")) {
+                        code = scalar(p);
+                    } else if (key.startsWith("value")) {
+                        valueKey = key;
+                        value = value(p, key);
+                    } else {
+                        p.skipChildren();
+                    }
+                }
+            } else {
+                p.skipChildren();
+            }
+            if (code == null) {
+                problems.add(at.get() + ".code: missing");
+                return;
+            }
+            if (valueKey == null) {
+                problems.add(at.get() + ": property " + code + " has no value[x]");
+                return;
+            }
             if (!fhirType.containsKey(code)) {
                 String inferred = switch (valueKey) {
                     case "valueCode" -> "code";
@@ -564,7 +613,8 @@ public final class FhirImporter implements Importer {
                 if (!STRUCTURAL.contains(code)) {
                     propertyId.put(code, uniqueId(code, new java.util.HashSet<>(propertyId.values())));
                 }
-                warnings.add(vat + ": property " + code + " is not declared by the CodeSystem; declared as " + inferred);
+                warnings.add(at.get() + "." + valueKey + ": property " + code + " is not declared by the CodeSystem; declared as "
+                        + inferred);
             }
             switch (code) {
                 case "parent", "subsumedBy" -> d.parents.add(value);
@@ -603,6 +653,20 @@ public final class FhirImporter implements Importer {
                 case "retired", "inactive" -> d.status = "retired";
                 default -> oddStatus.add(value);
             }
+        }
+
+        /** The value[x] at the parser as text: see {@link #value(JsonNode, String)}. */
+        private String value(JsonParser p, String key) {
+            if (key.equals("valueCoding")) {
+                return value(JSON.readTree(p), key);
+            }
+            return switch (p.currentToken()) {
+                case VALUE_STRING -> p.getString();
+                case VALUE_TRUE -> "true";
+                case VALUE_FALSE -> "false";
+                case VALUE_NUMBER_INT -> p.getNumberValue().toString();
+                default -> value(JSON.readTree(p), key);
+            };
         }
 
         private String value(JsonNode v, String key) {
@@ -752,6 +816,17 @@ public final class FhirImporter implements Importer {
                 }
             }
             return "";
+        }
+
+        /** Whether a code has a space or a no-break space anywhere (or is padded with one). */
+        private static boolean hasSpace(String code) {
+            for (int i = 0; i < code.length(); i++) {
+                char ch = code.charAt(i);
+                if (Character.isWhitespace(ch) || Character.isSpaceChar(ch) || ch == 0xa0) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         static String text(JsonNode n, String key) {
