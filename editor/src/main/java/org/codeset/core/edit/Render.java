@@ -8,7 +8,6 @@ import java.util.regex.Pattern;
  * where every YAML reader reads it back unchanged, double-quoted otherwise.
  */
 public final class Render {
-    private static final Pattern PLAIN_UNSAFE_START = Pattern.compile("^[-?:,\\[\\]{}#&*!|>'\"%@`\\s]");
     private static final Pattern FLOW_INDICATOR = Pattern.compile("[,\\[\\]{}]");
     private static final Pattern LOOKS_TYPED = Pattern.compile(
             "(?i)(true|false|yes|no|on|off|y|n|null|~|[-+]?(\\.[0-9]+|[0-9][0-9_]*(\\.[0-9_]*)?)([eE][-+]?[0-9]+)?"
@@ -42,8 +41,13 @@ public final class Render {
         return "[" + String.join(", ", rendered) + "]";
     }
 
+    /** A YAML indicator or white space ({@code \\s}), which a plain scalar cannot start with. */
+    private static boolean unsafeStart(char c) {
+        return "-?:,[]{}#&*!|>'\"%@` \t\n\u000B\f\r".indexOf(c) >= 0;
+    }
+
     static boolean plainSafe(String s) {
-        if (s.isEmpty() || !s.equals(s.strip()) || PLAIN_UNSAFE_START.matcher(s.substring(0, 1)).find()
+        if (s.isEmpty() || !s.equals(s.strip()) || unsafeStart(s.charAt(0))
                 || mayLookTyped(s) && LOOKS_TYPED.matcher(s).matches() || s.contains(": ") || s.contains(" #")
                 || s.endsWith(":")) {
             return false;

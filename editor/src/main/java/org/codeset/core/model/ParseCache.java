@@ -252,7 +252,6 @@ public final class ParseCache {
         int column;
         int endLine;
         int endColumn;
-        static final YScalar.Style[] STYLES = YScalar.Style.values();
 
         Reader(byte[] b, int pos) {
             this.b = b;
@@ -299,7 +298,7 @@ public final class ParseCache {
             int el = endLine;
             int ec = endColumn;
             if (kind < 16) {
-                YScalar.Style style = STYLES[kind & 7];
+                YScalar.Style style = YScalar.Style.of(kind & 7);
                 String tag = kind >= 8 ? string() : null;
                 return new YScalar(string(), style, tag, l, c, el, ec);
             }
@@ -316,7 +315,7 @@ public final class ParseCache {
             int[] positions = new int[size * 4];
             byte[] styles = new byte[size];
             for (int i = 0; i < size; i++) {
-                styles[i] = (byte) STYLES[b[pos++]].ordinal();
+                styles[i] = (byte) YScalar.Style.of(b[pos++]).ordinal();
                 span();
                 positions[i * 4] = line;
                 positions[i * 4 + 1] = column;

@@ -90,7 +90,7 @@ public final class YMap extends YNode {
 
     private YScalar keyAt(int i) {
         int p = i * 4;
-        return new YScalar(keys[i], YScalar.Style.values()[keyStyles[i]], null, keyPositions[p], keyPositions[p + 1],
+        return new YScalar(keys[i], YScalar.Style.of(keyStyles[i]), null, keyPositions[p], keyPositions[p + 1],
                 keyPositions[p + 2], keyPositions[p + 3]);
     }
 

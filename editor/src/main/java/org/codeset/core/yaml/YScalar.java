@@ -5,9 +5,17 @@ import java.util.regex.Pattern;
 /** A scalar exactly as written: {@code 01996} stays the text "01996". */
 public final class YScalar extends YNode {
     /** How the scalar was written in the file. */
-    public enum Style { PLAIN, SINGLE_QUOTED, DOUBLE_QUOTED, LITERAL, FOLDED }
+    public enum Style {
+        PLAIN, SINGLE_QUOTED, DOUBLE_QUOTED, LITERAL, FOLDED;
 
-    private static final Style[] STYLES = Style.values();
+        private static final Style[] ALL = values();
+
+        /** The style with this ordinal, without the copy {@code values()} makes on every call. */
+        public static Style of(int ordinal) {
+            return ALL[ordinal];
+        }
+    }
+
     private static final Pattern NUMERIC = Pattern.compile(
             "[-+]?(\\.[0-9]+|[0-9][0-9_]*(\\.[0-9_]*)?)([eE][-+]?[0-9]+)?|0x[0-9a-fA-F_]+|0o[0-7]+");
 
@@ -44,7 +52,7 @@ public final class YScalar extends YNode {
     }
 
     public Style style() {
-        return STYLES[style];
+        return Style.of(style);
     }
 
     /** The explicit tag ({@code !!str}) if one was written, else null. */
