@@ -1,7 +1,6 @@
 package org.codeset.core.validate;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -16,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
+import org.codeset.core.model.ByteSink;
 import org.codeset.core.model.ChangeLog;
 import org.codeset.core.model.EntryDigest;
 import org.codeset.core.model.CodeSet;
@@ -140,6 +140,7 @@ public final class ResultStore {
             Map<String, Long> checksums = new HashMap<>();
             Map<String, String> entries = new HashMap<>();
             Set<String> keep = new HashSet<>();
+            List<IoTask> writes = new ArrayList<>(); // in parallel once all is known: an import writes a hundred
             for (CodeSet cs : repo.codeSets()) {
                 long metaChecksum = cs.rulesDigest(); // what the findings depend on in codeset.yaml
                 for (SourceFile f : cs.files()) {
@@ -168,12 +169,21 @@ public final class ResultStore {
                         name = old.name();
                     } else {
                         name = Long.toHexString(RANDOM.nextLong()) + ".res";
-                        writeEntry(name, new Entry(name, f.path(), f.checksum(), metaChecksum, EntryDigest.of(f), results));
+                        String entryName = name;
+                        writes.add(() -> writeEntry(entryName, new Entry(entryName, f.path(), f.checksum(), metaChecksum,
+                                EntryDigest.of(f), results)));
                     }
                     entries.put(f.path(), name);
                     keep.add(name);
                 }
             }
+            writes.parallelStream().forEach(w -> {
+                try {
+                    w.run();
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
             writeManifest(new Manifest(checksums, entries));
             try (Stream<Path> s = Files.list(dir)) {
                 for (Path p : s.toList()) {
@@ -232,7 +242,7 @@ public final class ResultStore {
     }
 
     private void writeManifest(Manifest m) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        ByteSink bytes = new ByteSink(1 << 12);
         DataOutputStream out = new DataOutputStream(bytes);
         out.writeInt(MAGIC);
         out.writeInt(FORMAT);
@@ -287,8 +297,13 @@ public final class ResultStore {
         return new Entry(name, path, checksum, metaChecksum, keys, results);
     }
 
+    /** A write that may fail. */
+    private interface IoTask {
+        void run() throws IOException;
+    }
+
     private void writeEntry(String name, Entry e) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        ByteSink bytes = new ByteSink(1 << 16);
         DataOutputStream out = new DataOutputStream(bytes);
         out.writeInt(MAGIC);
         out.writeInt(FORMAT);
