@@ -88,7 +88,7 @@ final class InterchangeClis {
             }
             ImportCommand.Result r;
             Progress progress = progress(err);
-            org.codeset.core.Timings timings = new org.codeset.core.Timings();
+            org.codeset.core.Timings timings = stats ? org.codeset.core.Timings.detailed() : new org.codeset.core.Timings();
             try (RepositoryLock lock = RepositoryLock.acquire(root)) {
                 Codesets codesets = Codesets.openCached(root);
                 timings.lap("open");

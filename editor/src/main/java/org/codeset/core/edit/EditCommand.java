@@ -164,9 +164,10 @@ public abstract class EditCommand {
             codesets.model(after);
             if (codesets.persistEdits()) {
                 codesets.cacheWritten(written.keySet());
+                timings.lap("caches");
                 codesets.saveResults();
+                timings.lap("results");
             }
-            timings.lap("caches");
             return new EditResult(plan.summary, List.copyOf(written.keySet()), newWarnings, plan.notes,
                     new Undo(root, previous, written));
         }
