@@ -272,8 +272,8 @@ public final class FhirImporter implements Importer {
             }
             List<ImportedCodeSet.Concept> out = new ArrayList<>(drafts.size());
             for (Draft d : drafts) {
-                Map<String, List<String>> values = new LinkedHashMap<>();
-                Map<String, List<String>> relations = new LinkedHashMap<>();
+                Map<String, List<String>> values = d.values.isEmpty() ? Map.of() : new LinkedHashMap<>();
+                Map<String, List<String>> relations = relationCodes.isEmpty() ? Map.of() : new LinkedHashMap<>();
                 for (Map.Entry<String, List<String>> v : d.values.entrySet()) {
                     if (relationCodes.contains(v.getKey())) {
                         relations.put(RELATIONS.get(v.getKey()), v.getValue());
@@ -282,7 +282,7 @@ public final class FhirImporter implements Importer {
                     }
                 }
                 out.add(new ImportedCodeSet.Concept(d.code, d.display, d.definition, d.synonyms, d.status, d.effective, d.retired,
-                        d.abstractCode, new ArrayList<>(d.parents), values, d.path, relations));
+                        d.abstractCode, List.copyOf(d.parents), values, d.path, relations));
             }
             problems.addAll(Hierarchy.problems(out));
             if (!problems.isEmpty()) {
@@ -701,32 +701,48 @@ public final class FhirImporter implements Importer {
         /** The FHIR codes of the properties read as relations (all their values are codes of this CodeSystem). */
         private final List<String> relationCodes = new ArrayList<>();
 
+        /** What the values of one property are like: gathered for all properties in one pass over the drafts. */
+        private static final class Values {
+            boolean used;
+            boolean multiple;
+            boolean allCodes = true;
+            boolean allDates = true;
+        }
+
         private List<ImportedCodeSet.Property> typeProperties() {
+            Map<String, Values> seen = new HashMap<>();
+            propertyId.keySet().forEach(code -> seen.put(code, new Values()));
+            for (Draft d : drafts) {
+                for (Map.Entry<String, List<String>> v : d.values.entrySet()) {
+                    Values s = seen.get(v.getKey());
+                    if (s == null) {
+                        continue;
+                    }
+                    s.used = true;
+                    s.multiple |= v.getValue().size() > 1;
+                    String ftype = fhirType.get(v.getKey()); // only a code's values can be codes, a dateTime's dates
+                    for (String x : v.getValue()) {
+                        if (ftype.equals("code")) {
+                            s.allCodes &= byCode.containsKey(x);
+                        } else if (ftype.equals("dateTime")) {
+                            s.allDates &= DATE.matcher(x).matches();
+                        }
+                    }
+                }
+            }
             List<ImportedCodeSet.Property> out = new ArrayList<>();
             for (Map.Entry<String, String> e : propertyId.entrySet()) {
                 String code = e.getKey();
                 String ftype = fhirType.get(code);
-                if (RELATIONS.containsKey(code) && ftype.equals("code") && drafts.stream().allMatch(d ->
-                        d.values.getOrDefault(code, List.of()).stream().allMatch(byCode::containsKey))) {
+                Values s = seen.get(code);
+                if (RELATIONS.containsKey(code) && ftype.equals("code") && s.allCodes) {
                     relationCodes.add(code);
                     continue;
                 }
-                boolean multiple = false;
-                boolean allCodes = true;
-                boolean allDates = true;
-                boolean used = false;
-                for (Draft d : drafts) {
-                    List<String> vs = d.values.get(code);
-                    if (vs == null) {
-                        continue;
-                    }
-                    used = true;
-                    multiple |= vs.size() > 1;
-                    for (String v : vs) {
-                        allCodes &= byCode.containsKey(v);
-                        allDates &= DATE.matcher(v).matches();
-                    }
-                }
+                boolean multiple = s.multiple;
+                boolean allCodes = s.allCodes;
+                boolean allDates = s.allDates;
+                boolean used = s.used;
                 String from = ftype.equals("Coding") ? codingSystem(code) : null;
                 if (from != null) {
                     for (Draft d : drafts) {

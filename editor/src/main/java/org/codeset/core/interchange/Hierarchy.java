@@ -29,13 +29,18 @@ final class Hierarchy {
             return problems;
         }
         Map<String, Integer> state = new HashMap<>(); // 1: on the path, 2: done
+        // one walk's stacks, empty again after each walk
+        Deque<ImportedCodeSet.Concept> path = new ArrayDeque<>();
+        Deque<Iterator<String>> next = new ArrayDeque<>();
+        List<String> trail = new ArrayList<>();
         for (ImportedCodeSet.Concept start : concepts) {
             if (state.containsKey(start.code())) {
                 continue;
             }
-            Deque<ImportedCodeSet.Concept> path = new ArrayDeque<>();
-            Deque<Iterator<String>> next = new ArrayDeque<>();
-            List<String> trail = new ArrayList<>();
+            if (start.parents().isEmpty()) {
+                state.put(start.code(), 2);
+                continue;
+            }
             path.push(start);
             next.push(start.parents().iterator());
             trail.add(start.code());

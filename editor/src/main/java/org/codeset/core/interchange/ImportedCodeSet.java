@@ -42,11 +42,12 @@ public record ImportedCodeSet(String id, String title, String system, String ver
             String effective, String retired, boolean abstractCode, List<String> parents, Map<String, List<String>> properties,
             String where, Map<String, List<String>> relations) {
         public Concept {
-            relations = relations == null ? Map.of()
+            relations = relations == null || relations.isEmpty() ? Map.of()
                     : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(relations));
             synonyms = List.copyOf(synonyms);
             parents = List.copyOf(parents);
-            properties = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(properties));
+            properties = properties.isEmpty() ? Map.of()
+                    : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(properties));
         }
     }
 }
