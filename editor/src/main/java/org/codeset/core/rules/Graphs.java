@@ -18,6 +18,12 @@ final class Graphs {
      * smallest node. Iterative Tarjan: no recursion, so long chains cannot overflow the stack.
      */
     static List<List<String>> cycles(Map<String, List<String>> edges) {
+        // the usual case, no cycle, is found without sorting or numbering the nodes
+        return hasCycle(edges) ? cyclicComponents(edges) : List.of();
+    }
+
+    /** {@link #cycles} by Tarjan's algorithm, for any graph. */
+    static List<List<String>> cyclicComponents(Map<String, List<String>> edges) {
         Map<String, Integer> index = new HashMap<>();
         Map<String, Integer> low = new HashMap<>();
         Deque<String> stack = new ArrayDeque<>();
@@ -73,6 +79,40 @@ final class Graphs {
             }
         }
         return out;
+    }
+
+    /** Whether following the links from some node comes back to it: a depth-first walk that colours nodes. */
+    static boolean hasCycle(Map<String, List<String>> edges) {
+        Map<String, Boolean> done = new HashMap<>(edges.size() * 2); // false: on the current path
+        Deque<String> path = new ArrayDeque<>();
+        Deque<Integer> position = new ArrayDeque<>();
+        for (String start : edges.keySet()) {
+            if (done.containsKey(start)) {
+                continue;
+            }
+            done.put(start, false);
+            path.push(start);
+            position.push(0);
+            while (!path.isEmpty()) {
+                List<String> next = edges.getOrDefault(path.peek(), List.of());
+                int i = position.pop();
+                if (i < next.size()) {
+                    position.push(i + 1);
+                    String w = next.get(i);
+                    Boolean state = done.get(w);
+                    if (state == null) {
+                        done.put(w, false);
+                        path.push(w);
+                        position.push(0);
+                    } else if (!state) {
+                        return true;
+                    }
+                } else {
+                    done.put(path.pop(), true);
+                }
+            }
+        }
+        return false;
     }
 
     /** A cycle through the component, starting at its smallest node, ending where it started. */
