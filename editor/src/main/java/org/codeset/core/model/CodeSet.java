@@ -70,8 +70,12 @@ public final class CodeSet {
         this.codePatternError = error;
     }
 
-    private static Iterable<CodeEntry> entriesIn(List<SourceFile> files, Map<SourceFile, List<CodeEntry>> byFile) {
-        List<CodeEntry> all = new ArrayList<>();
+    private static List<CodeEntry> entriesIn(List<SourceFile> files, Map<SourceFile, List<CodeEntry>> byFile) {
+        int n = 0;
+        for (SourceFile f : files) {
+            n += byFile.get(f).size();
+        }
+        List<CodeEntry> all = new ArrayList<>(n);
         for (SourceFile f : files) {
             all.addAll(byFile.get(f));
         }
@@ -85,6 +89,10 @@ public final class CodeSet {
     }
 
     private static Map<SourceFile, List<CodeEntry>> entriesOf(List<SourceFile> files) {
+        if (files.size() > 8) { // an import or a load: a hundred files of a thousand codes
+            return files.parallelStream().collect(java.util.stream.Collectors.toMap(f -> f, CodeSet::entriesOf,
+                    (a, b) -> a, HashMap::new));
+        }
         Map<SourceFile, List<CodeEntry>> out = new HashMap<>();
         for (SourceFile f : files) {
             out.put(f, entriesOf(f));

@@ -28,8 +28,8 @@ final class Index {
     }
 
     /** An index built in one pass (no overlay): for loading a whole code set. */
-    static Index of(Iterable<CodeEntry> entries, java.util.function.Function<CodeEntry, String> key) {
-        Map<String, List<CodeEntry>> base = new HashMap<>();
+    static Index of(java.util.Collection<CodeEntry> entries, java.util.function.Function<CodeEntry, String> key) {
+        Map<String, List<CodeEntry>> base = new HashMap<>(entries.size() * 4 / 3 + 1);
         for (CodeEntry e : entries) {
             String k = key.apply(e);
             if (k == null) {

@@ -239,7 +239,8 @@ public final class RepositoryLoader {
         for (Map.Entry<String, List<Parsed>> group : byCodeSet.entrySet()) {
             String id = group.getKey();
             CodeSet cs = out.codeSet(id);
-            java.util.Set<String> changed = new java.util.HashSet<>();
+            java.util.Set<String> changed = new java.util.HashSet<>(
+                    group.getValue().stream().mapToInt(p -> p.keys().size() + 1).sum() * 4 / 3 + 16);
             if (cs == null) {
                 changed.add(ChangeLog.codeSetKey(id));
                 cs = new CodeSet(id, null, List.of());
