@@ -20,6 +20,8 @@ public final class RuleContext {
     private final CodeSetRepository repository;
     private final Consumer<Finding> sink;
     private final Set<String> dependencies;
+    /** The code set last depended on: a rule looks up many codes of one code set in a row. */
+    private String lastCodeSet;
 
     RuleContext(Rule rule, Severity severity, CodeSet codeSet, CodeSetRepository repository, Consumer<Finding> sink) {
         this(rule, severity, codeSet, repository, sink, null);
@@ -44,15 +46,22 @@ public final class RuleContext {
         }
     }
 
+    private void dependOnCodeSet(String id) {
+        if (dependencies != null && !id.equals(lastCodeSet)) {
+            dependencies.add(ChangeLog.codeSetKey(id));
+            lastCodeSet = id;
+        }
+    }
+
     /** Whether a code set exists. */
     public boolean codeSetExists(String id) {
-        depend(ChangeLog.codeSetKey(id));
+        dependOnCodeSet(id);
         return repository.codeSet(id) != null;
     }
 
     /** The entry of a code in a code set (the first, if duplicated), or null. */
     public CodeEntry lookup(String codesetId, String code) {
-        depend(ChangeLog.codeSetKey(codesetId));
+        dependOnCodeSet(codesetId);
         depend(ChangeLog.codeKey(codesetId, code));
         CodeSet cs = repository.codeSet(codesetId);
         return cs == null ? null : cs.get(code);
@@ -60,7 +69,7 @@ public final class RuleContext {
 
     /** Every entry of a code in a code set (more than one when duplicated). */
     public List<CodeEntry> lookupAll(String codesetId, String code) {
-        depend(ChangeLog.codeSetKey(codesetId));
+        dependOnCodeSet(codesetId);
         depend(ChangeLog.codeKey(codesetId, code));
         CodeSet cs = repository.codeSet(codesetId);
         return cs == null ? List.of() : cs.all(code);
