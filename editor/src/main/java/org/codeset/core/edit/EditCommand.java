@@ -154,9 +154,7 @@ public abstract class EditCommand {
                     Path p = root.resolve(rel);
                     previous.put(rel, Files.exists(p) ? Files.readAllBytes(p) : null);
                 }
-                for (Map.Entry<String, byte[]> e : written.entrySet()) {
-                    AtomicFiles.write(root.resolve(e.getKey()), e.getValue());
-                }
+                write(root, written);
             } catch (IOException e) {
                 throw new UnreadableInputException("cannot write: " + e.getMessage(), e);
             }
@@ -170,6 +168,31 @@ public abstract class EditCommand {
             }
             return new EditResult(plan.summary, List.copyOf(written.keySet()), newWarnings, plan.notes,
                     new Undo(root, previous, written));
+        }
+    }
+
+    /**
+     * Writes the files, each atomically: many code files (an import) in parallel, as each is forced
+     * to disk; a code set's codeset.yaml after its code files, so that a new code set is not seen
+     * before its codes are in place.
+     */
+    private static void write(Path root, Map<String, byte[]> written) throws IOException {
+        List<Map.Entry<String, byte[]>> codes = new ArrayList<>();
+        List<Map.Entry<String, byte[]>> metas = new ArrayList<>();
+        written.entrySet().forEach(e -> (e.getKey().endsWith("/" + RepositoryLoader.CODESET_FILE) ? metas : codes).add(e));
+        try {
+            (codes.size() > 8 ? codes.parallelStream() : codes.stream()).forEach(e -> {
+                try {
+                    AtomicFiles.write(root.resolve(e.getKey()), e.getValue());
+                } catch (IOException x) {
+                    throw new java.io.UncheckedIOException(x);
+                }
+            });
+        } catch (java.io.UncheckedIOException x) {
+            throw x.getCause();
+        }
+        for (Map.Entry<String, byte[]> e : metas) {
+            AtomicFiles.write(root.resolve(e.getKey()), e.getValue());
         }
     }
 
