@@ -1,6 +1,5 @@
 package org.codeset.core.history;
 
-import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
