@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
 
 /**
  * Replaces a file by writing a temporary file beside it, forcing it to disk and renaming it over
@@ -34,7 +35,8 @@ public final class AtomicFiles {
         }
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
-        Path tmp = temporary(dir, target);
+        Temporary t = temporary(dir, target);
+        Path tmp = t.path();
         try {
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
                 int half = bytes.length / 2;
@@ -43,6 +45,7 @@ public final class AtomicFiles {
                 writeFully(ch, ByteBuffer.wrap(bytes, half, bytes.length - half));
                 ch.force(true);
             }
+            t.settle();
             try {
                 Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } catch (AtomicMoveNotSupportedException e) {
@@ -61,9 +64,11 @@ public final class AtomicFiles {
     public static void replace(Path target, byte[] bytes) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
-        Path tmp = temporary(dir, target);
+        Temporary t = temporary(dir, target);
+        Path tmp = t.path();
         try {
             Files.write(tmp, bytes);
+            t.settle();
             try {
                 Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } catch (AtomicMoveNotSupportedException e) {
@@ -74,13 +79,41 @@ public final class AtomicFiles {
         }
     }
 
+    /** Something done to one item that may fail with an {@link IOException}. */
+    public interface IoAction<T> {
+        void run(T item) throws IOException;
+    }
+
     /**
-     * A new empty file beside {@code target} with the permissions the file will keep: those of
-     * the file it replaces, or for a new file the default ones (the umask's), not the owner-only
-     * ones of {@link Files#createTempFile}, which would make every file the tool writes unreadable
-     * to the rest of a team.
+     * Runs {@code action} on every item on the common pool (many files are written faster on all
+     * cores, each being forced to disk) and, only once all are done, throws the first failure with
+     * the others suppressed in it: a failed write is reported after the other writes have ended,
+     * not while they still run.
      */
-    private static Path temporary(Path dir, Path target) throws IOException {
+    public static <T> void forEachInParallel(java.util.Collection<T> items, IoAction<T> action) throws IOException {
+        java.util.Queue<IOException> failures = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        items.parallelStream().forEach(item -> {
+            try {
+                action.run(item);
+            } catch (IOException e) {
+                failures.add(e);
+            }
+        });
+        IOException first = failures.poll();
+        if (first != null) {
+            failures.forEach(first::addSuppressed);
+            throw first;
+        }
+    }
+
+    /**
+     * A new empty file beside {@code target}, and the permissions it is to have when it replaces
+     * the target: those of the file it replaces, or for a new file the default ones (the umask's),
+     * not the owner-only ones of {@link Files#createTempFile}, which would make every file the tool
+     * writes unreadable to the rest of a team. Until then it has the target's permissions and its
+     * owner's write permission, so that a read-only file can be replaced too.
+     */
+    private static Temporary temporary(Path dir, Path target) throws IOException {
         while (true) {
             Path tmp = dir.resolve("." + target.getFileName() + "."
                     + Long.toUnsignedString(java.util.concurrent.ThreadLocalRandom.current().nextLong(), 36) + ".tmp");
@@ -89,14 +122,27 @@ public final class AtomicFiles {
             } catch (java.nio.file.FileAlreadyExistsException taken) {
                 continue;
             }
+            java.util.Set<PosixFilePermission> keep = null;
             try {
                 if (POSIX && Files.exists(target)) {
-                    Files.setPosixFilePermissions(tmp, Files.getPosixFilePermissions(target));
+                    keep = Files.getPosixFilePermissions(target);
+                    java.util.Set<PosixFilePermission> writable = java.util.EnumSet.of(PosixFilePermission.OWNER_WRITE);
+                    writable.addAll(keep);
+                    Files.setPosixFilePermissions(tmp, writable);
                 }
             } catch (IOException | UnsupportedOperationException e) {
-                // the default permissions then
+                keep = null; // the default permissions then
             }
-            return tmp;
+            return new Temporary(tmp, keep);
+        }
+    }
+
+    /** A temporary file and the permissions it takes once written (null: its own). */
+    private record Temporary(Path path, java.util.Set<PosixFilePermission> keep) {
+        void settle() throws IOException {
+            if (keep != null) {
+                Files.setPosixFilePermissions(path, keep);
+            }
         }
     }
 
