@@ -180,17 +180,7 @@ public abstract class EditCommand {
         List<Map.Entry<String, byte[]>> codes = new ArrayList<>();
         List<Map.Entry<String, byte[]>> metas = new ArrayList<>();
         written.entrySet().forEach(e -> (e.getKey().endsWith("/" + RepositoryLoader.CODESET_FILE) ? metas : codes).add(e));
-        try {
-            (codes.size() > 8 ? codes.parallelStream() : codes.stream()).forEach(e -> {
-                try {
-                    AtomicFiles.write(root.resolve(e.getKey()), e.getValue());
-                } catch (IOException x) {
-                    throw new java.io.UncheckedIOException(x);
-                }
-            });
-        } catch (java.io.UncheckedIOException x) {
-            throw x.getCause();
-        }
+        AtomicFiles.forEachInParallel(codes, e -> AtomicFiles.write(root.resolve(e.getKey()), e.getValue()));
         for (Map.Entry<String, byte[]> e : metas) {
             AtomicFiles.write(root.resolve(e.getKey()), e.getValue());
         }

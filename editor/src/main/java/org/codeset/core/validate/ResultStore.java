@@ -177,13 +177,7 @@ public final class ResultStore {
                     keep.add(name);
                 }
             }
-            writes.parallelStream().forEach(w -> {
-                try {
-                    w.run();
-                } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            });
+            org.codeset.core.edit.AtomicFiles.forEachInParallel(writes, IoTask::run);
             writeManifest(new Manifest(checksums, entries));
             try (Stream<Path> s = Files.list(dir)) {
                 for (Path p : s.toList()) {
