@@ -235,7 +235,8 @@ class FhirImportTest {
                 "concept[2].property: not a list",
                 CODE_SYSTEM.replace("{\"code\": \"Y\", \"display\": \"Yes\"}",
                         "{\"code\": \"Y\", \"display\": \"Yes\", \"designation\": {\"value\": \"Ja\"}}"),
-                "concept[2].designation: not a list");
+                "concept[2].designation: not a list",
+                CODE_SYSTEM + "{\"resourceType\": \"CodeSystem\"}", "more JSON after the end of the CodeSystem");
         for (Map.Entry<String, String> c : cases.entrySet()) {
             Path f = write("bad.json", c.getKey());
             InvalidImportException e = assertThrows(InvalidImportException.class, () -> importFhir(f, "demo"));
@@ -273,6 +274,19 @@ class FhirImportTest {
         assertEquals(List.of("Top"), reversed.image().concepts().get(0).synonyms(), "the display is not also a synonym");
         assertEquals(List.of("P"), reversed.image().concepts().get(1).parents());
         assertEquals(Map.of("views", List.of("2")), reversed.image().concepts().get(0).properties());
+    }
+
+    @Test
+    void aCodingPropertyWithPlainValuesIsKeptAsText() throws Exception {
+        // the declaration says Coding, the values are not: kept as strings, as written
+        ImportCommand.Result r = importFhir(write("coding.json", """
+                {"resourceType": "CodeSystem", "url": "http://example.org/coding", "status": "active", "content": "complete",
+                 "property": [{"code": "map", "type": "Coding"}],
+                 "concept": [{"code": "A", "display": "A", "property": [{"code": "map", "valueDecimal": 1.5}]},
+                             {"code": "B", "display": "B", "property": [{"code": "map", "valueString": "x"}]}]}
+                """), "coding");
+        assertEquals(Map.of("map", List.of("1.5")), r.image().concepts().get(0).properties());
+        assertEquals("string", r.image().properties().get(0).type());
     }
 
     @Test

@@ -106,6 +106,11 @@ public final class FhirImporter implements Importer {
                     header.set(name, JSON.readTree(p));
                 }
             }
+            if (p.nextToken() != null) {
+                throw new InvalidImportException(file.toString(), List.of("line " + p.currentTokenLocation().getLineNr()
+                        + ", column " + p.currentTokenLocation().getColumnNr()
+                        + ": more JSON after the end of the CodeSystem; a file holds one resource"));
+            }
         } catch (JacksonException e) {
             String path = e.processor() instanceof JsonParser jp ? dotted(jp.streamReadContext().pathAsPointer().toString()) : "";
             String where = (path.isEmpty() ? "" : path + ": ") + (e.getLocation() == null ? "" : "line "
@@ -780,8 +785,12 @@ public final class FhirImporter implements Importer {
             String system = null;
             for (Draft d : drafts) {
                 for (String v : d.values.getOrDefault(code, List.of())) {
-                    String s = v.substring(0, v.indexOf('|'));
-                    if (system != null && !system.equals(s) || v.indexOf('|') == v.length() - 1) {
+                    int bar = v.indexOf('|');
+                    if (bar < 0) {
+                        return null; // not given as a Coding (a valueString where the declaration says Coding)
+                    }
+                    String s = v.substring(0, bar);
+                    if (system != null && !system.equals(s) || bar == v.length() - 1) {
                         return null;
                     }
                     system = s;
