@@ -260,6 +260,22 @@ class EditCommandsTest {
     }
 
     @Test
+    void anEditThatChangesNothingSaysSo() throws Exception {
+        codesets.deprecate().codeset("rad").code("72052").call();
+        String before = spine();
+        EditResult again = codesets.deprecate().codeset("rad").code("72052").call();
+        assertEquals("nothing to change: rad:72052 is already deprecated", again.summary());
+        assertEquals(List.of(), again.files());
+        EditResult same = codesets.set().codeset("rad").code("72052").display("X-ray of cervical spine, 6 or more views")
+                .call();
+        assertEquals("nothing to change: rad:72052 already has these values", same.summary());
+        assertEquals(List.of(), same.files());
+        assertEquals(before, spine());
+        EditResult changed = codesets.set().codeset("rad").code("72052").display("X-ray of cervical spine, six views").call();
+        assertEquals("set display of rad:72052", changed.summary());
+    }
+
+    @Test
     void removeTakesTheEntryWithItsCommentAndOneSeparator() throws Exception {
         codesets.remove().codeset("rad").code("72020").call();
         assertEquals(SPINE.replace("""

@@ -116,7 +116,8 @@ public abstract class EditCommand {
             Map<String, byte[]> written = plan.results();
             timings.lap("plan");
             if (written.isEmpty()) {
-                return new EditResult(plan.summary == null ? "nothing to change" : plan.summary, List.of(), List.of(),
+                return new EditResult(plan.unchanged != null ? plan.unchanged : plan.summary == null ? "nothing to change"
+                        : plan.summary, List.of(), List.of(),
                         plan.notes, new Undo(root, Map.of(), Map.of()));
             }
             CodeSetRepository after = RepositoryLoader.updateAll(before, written);
@@ -239,6 +240,7 @@ public abstract class EditCommand {
         final List<String> notes = new ArrayList<>();
         final java.util.function.Function<String, String> unsaved;
         String summary;
+        String unchanged;
 
         Plan(CodeSetRepository repo, Path root) {
             this(repo, root, rel -> null);
@@ -256,6 +258,11 @@ public abstract class EditCommand {
 
         public void summary(String s) {
             this.summary = s;
+        }
+
+        /** What to tell the user instead of the summary when the edit leaves every file as it is. */
+        public void unchanged(String s) {
+            this.unchanged = s;
         }
 
         public void note(String s) {

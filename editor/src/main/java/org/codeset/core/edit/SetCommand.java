@@ -132,6 +132,7 @@ public final class SetCommand extends EditCommand {
             editProperties(cs, o, node, unsetProps, changed);
         }
         plan.summary("set " + String.join(", ", changed) + " of " + cs.id() + ":" + code);
+        plan.unchanged("nothing to change: " + cs.id() + ":" + code + " already has these values");
     }
 
     private void editProperties(CodeSet cs, Opened o, YMap node, Set<String> unsetProps, List<String> changed) {

@@ -84,6 +84,8 @@ public final class StatusCommand extends EditCommand {
         }
         plan.summary((status.equals("retired") ? "retire " : "deprecate ") + cs.id() + ":" + code
                 + (when == null ? "" : " on " + when) + (replacedBy == null ? "" : ", replaced by " + replacedBy));
+        plan.unchanged("nothing to change: " + cs.id() + ":" + code + " is already " + status
+                + (when == null ? "" : " on " + when) + (replacedBy == null ? "" : ", replaced by " + replacedBy));
         List<WhereUsed.Use> uses = WhereUsed.of(plan.repo(), cs, code);
         for (WhereUsed.Use u : uses) {
             plan.note(u.file() + ":" + u.line() + ": " + u.describe() + " refers to " + cs.id() + ":" + code);
