@@ -79,7 +79,7 @@ public final class FhirImporter implements Importer {
     public ImportedCodeSet read(Path file, ImportOptions options, Progress progress) throws CodesetException {
         Reading reading = new Reading(file.toString(), options, progress);
         ObjectNode header = JSON.createObjectNode();
-        List<JsonNode> early = null;
+        JsonNode early = null;
         try (InputStream in = Files.newInputStream(file); JsonParser p = JSON.createParser(in)) {
             JsonToken t = p.nextToken();
             if (t != JsonToken.START_OBJECT) {
@@ -97,10 +97,7 @@ public final class FhirImporter implements Importer {
                         reading.declarations(header);
                         reading.concepts(p, "concept", null);
                     } else {
-                        early = new ArrayList<>();
-                        while (p.nextToken() != JsonToken.END_ARRAY) {
-                            early.add(JSON.readTree(p));
-                        }
+                        early = JSON.readTree(p);
                     }
                 } else {
                     header.set(name, JSON.readTree(p));
@@ -200,16 +197,16 @@ public final class FhirImporter implements Importer {
             }
         }
 
-        /** The top-level concepts read before the declarations they need, as trees. */
-        void earlyConcepts(List<JsonNode> early) {
-            try (JsonParser p = JSON.treeAsTokens(JSON.createArrayNode().addAll(early))) {
+        /** The concept list read before the declarations it needs, as a tree. */
+        void earlyConcepts(JsonNode early) {
+            try (JsonParser p = JSON.treeAsTokens(early)) {
                 p.nextToken();
                 concepts(p, "concept", null);
             }
         }
 
         /** The whole CodeSystem, once its concepts have streamed past ({@code early}: those that came too early). */
-        ImportedCodeSet read(ObjectNode root, List<JsonNode> early) throws InvalidImportException {
+        ImportedCodeSet read(ObjectNode root, JsonNode early) throws InvalidImportException {
             checkType(root);
             String url = text(root, "url");
             if (url == null || url.isBlank()) {
@@ -399,12 +396,8 @@ public final class FhirImporter implements Importer {
                     d = start(p.currentToken() == JsonToken.VALUE_STRING ? p.getString() : null, false, at, parent);
                     p.skipChildren();
                     started = true;
-                    if (early != null) {
-                        for (Map.Entry<String, JsonNode> e : early) {
-                            replay(d, e.getKey(), e.getValue(), at);
-                        }
-                        early = null;
-                    }
+                    replay(d, early, at);
+                    early = null;
                 } else if (started) {
                     element(d, name, p, at);
                 } else {
@@ -413,22 +406,23 @@ public final class FhirImporter implements Importer {
             }
             if (!started) {
                 d = start(null, true, at, parent);
-                if (early != null) {
-                    for (Map.Entry<String, JsonNode> e : early) {
-                        replay(d, e.getKey(), e.getValue(), at);
-                    }
-                }
+                replay(d, early, at);
             }
             if (d != null) {
                 finish(d);
             }
         }
 
-        /** An element read before the concept's code, now that the code is known. */
-        private void replay(Draft d, String name, JsonNode value, String at) {
-            try (JsonParser tree = JSON.treeAsTokens(value)) {
-                tree.nextToken();
-                element(d, name, tree, at);
+        /** The elements read before the concept's code (null: none), now that the code is known. */
+        private void replay(Draft d, List<Map.Entry<String, JsonNode>> early, String at) {
+            if (early == null) {
+                return;
+            }
+            for (Map.Entry<String, JsonNode> e : early) {
+                try (JsonParser tree = JSON.treeAsTokens(e.getValue())) {
+                    tree.nextToken();
+                    element(d, e.getKey(), tree, at);
+                }
             }
         }
 
