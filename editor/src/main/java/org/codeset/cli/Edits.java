@@ -1,19 +1,17 @@
 package org.codeset.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 
 import org.codeset.core.Codesets;
 import org.codeset.core.edit.EditCommand;
 import org.codeset.core.edit.EditResult;
-import org.codeset.core.edit.RepositoryLock;
 import org.codeset.core.errors.CodesetException;
-import org.codeset.core.validate.Finding;
+import org.codeset.core.finding.Finding;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
-/** What every editing command shares: --repo, --dry-run, the lock, and how a result is printed. */
+/** What every editing command shares: --repo, --dry-run, and how a result is printed (the core takes the lock). */
 abstract class Edits implements java.util.concurrent.Callable<Integer> {
     @CommandLine.Mixin
     RepoOption repo;
@@ -31,15 +29,7 @@ abstract class Edits implements java.util.concurrent.Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Path root = repo.repo;
-        if (!java.nio.file.Files.isDirectory(root.resolve("codesets"))) {
-            Codesets.open(root); // says why this is no repository, with exit 2, before taking any lock
-        }
-        EditResult result;
-        try (RepositoryLock lock = RepositoryLock.acquire(root)) {
-            Codesets codesets = Codesets.openCached(root);
-            result = command(codesets).dryRun(dryRun).call();
-        }
+        EditResult result = command(Codesets.openCached(repo.repo)).dryRun(dryRun).call();
         out.println(result.summary());
         for (String f : result.files()) {
             out.println("  " + (dryRun ? "would write " : "wrote ") + f);

@@ -6,8 +6,9 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.codeset.core.Codesets;
+import org.codeset.core.workspace.Workspace;
 import org.codeset.core.diff.CodeSetDiff;
-import org.codeset.core.diff.DiffCommand;
+import org.codeset.core.release.DiffCommand;
 import org.codeset.core.errors.InvalidArgumentException;
 import org.codeset.core.history.Release;
 import org.codeset.core.history.ReleaseHistory;
@@ -56,7 +57,7 @@ final class HistoryClis {
         String version;
 
         @Option(names = "--bump", paramLabel = "KIND", description = "auto, major, minor or patch.")
-        org.codeset.core.history.ReleaseCommand.Bump bump;
+        org.codeset.core.release.ReleaseCommand.Bump bump;
 
         @Option(names = "--message", paramLabel = "TEXT", description = "A note for the tag and the changelog.")
         String message;
@@ -168,7 +169,7 @@ final class HistoryClis {
         public Integer call() throws Exception {
             int at = ref.indexOf('@');
             String id = at < 0 ? ref : ref.substring(0, at);
-            var pull = new org.codeset.core.history.PullCommand().remote(remote).codeset(id)
+            var pull = new org.codeset.core.release.PullCommand().remote(remote).codeset(id)
                     .version(at < 0 ? "latest" : ref.substring(at + 1)).since(since);
             if (cache != null) {
                 pull.cache(cache);
@@ -199,7 +200,7 @@ final class HistoryClis {
                 bytes = buffer.toByteArray();
             }
             if (out != null) {
-                org.codeset.core.edit.AtomicFiles.write(out, bytes);
+                org.codeset.core.io.AtomicFiles.write(out, bytes);
                 spec.commandLine().getErr().println("pulled " + r.release().tag() + (r.since() == null ? "" : " (since "
                         + r.since().tag() + ")") + " from " + remote + " into " + out);
             } else {
@@ -220,9 +221,9 @@ final class HistoryClis {
 
         /** The JSON snapshot of a pulled release: tag facts, metadata and the codes sorted by code. */
         private static final class Snapshot extends tools.jackson.databind.JacksonSerializable.Base {
-            private final org.codeset.core.history.PullCommand.Result r;
+            private final org.codeset.core.release.PullCommand.Result r;
 
-            Snapshot(org.codeset.core.history.PullCommand.Result r) {
+            Snapshot(org.codeset.core.release.PullCommand.Result r) {
                 this.r = r;
             }
 
@@ -295,9 +296,9 @@ final class HistoryClis {
 
         @Override
         public Integer call() throws Exception {
-            Codesets c = Codesets.openCached(repo.repo);
-            var steps = org.codeset.core.history.CodeHistory.of(c.root(), args.codeset, args.code,
-                    c.model().codeSet(args.codeset));
+            Workspace w = Workspace.openCached(repo.repo);
+            var steps = org.codeset.core.history.CodeHistory.of(w.root(), args.codeset, args.code,
+                    w.model().codeSet(args.codeset));
             PrintWriter out = spec.commandLine().getOut();
             if (format == Format.JSON) {
                 ArrayNode array = JSON.createArrayNode();
@@ -394,7 +395,7 @@ final class HistoryClis {
             if (codeset == null) {
                 throw new InvalidArgumentException("with --remote, name the code set: codeset releases CODESET --remote URL");
             }
-            var pull = new org.codeset.core.history.PullCommand().remote(remote).codeset(codeset);
+            var pull = new org.codeset.core.release.PullCommand().remote(remote).codeset(codeset);
             if (cache != null) {
                 pull.cache(cache);
             }
@@ -449,7 +450,7 @@ final class HistoryClis {
                 throw new InvalidArgumentException("give a second release or --working, not both");
             }
             // two releases are read from git objects alone; only a diff with the working tree loads it
-            DiffCommand command = b != null ? new DiffCommand(repo.repo) : Codesets.openCached(repo.repo).diff();
+            DiffCommand command = Codesets.openCached(repo.repo).diff();
             DiffCommand.Outcome o = command.codeset(a[0]).from(a[1]).to(b == null ? null : b[1]).call();
             PrintWriter out = spec.commandLine().getOut();
             switch (format) {

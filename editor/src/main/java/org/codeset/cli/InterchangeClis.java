@@ -7,13 +7,12 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.codeset.core.Codesets;
-import org.codeset.core.edit.RepositoryLock;
-import org.codeset.core.edit.SyncCommand;
+import org.codeset.core.interchange.ApplyImportCommand;
 import org.codeset.core.interchange.ExportCommand;
 import org.codeset.core.interchange.Exporter;
 import org.codeset.core.interchange.ImportCommand;
 import org.codeset.core.interchange.Progress;
-import org.codeset.core.validate.Finding;
+import org.codeset.core.finding.Finding;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -82,15 +81,11 @@ final class InterchangeClis {
         public Integer call() throws Exception {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
-            Path root = repo.repo;
-            if (!java.nio.file.Files.isDirectory(root.resolve("codesets"))) {
-                Codesets.open(root);
-            }
             ImportCommand.Result r;
             Progress progress = progress(err);
-            org.codeset.core.Timings timings = stats ? org.codeset.core.Timings.detailed() : new org.codeset.core.Timings();
-            try (RepositoryLock lock = RepositoryLock.acquire(root)) {
-                Codesets codesets = Codesets.openCached(root);
+            org.codeset.core.io.Timings timings = stats ? org.codeset.core.io.Timings.detailed() : new org.codeset.core.io.Timings();
+            try {
+                Codesets codesets = Codesets.openCached(repo.repo);
                 timings.lap("open");
                 r = command(codesets).effective(effective).dryRun(dryRun).progress(progress).timings(timings).call();
             } finally {
@@ -100,7 +95,7 @@ final class InterchangeClis {
                 }
             }
             out.println((dryRun ? "would " : "") + r.edit().summary().replaceFirst("^would ", ""));
-            SyncCommand.Changes c = r.changes();
+            ApplyImportCommand.Changes c = r.changes();
             if (!c.created()) {
                 list(out, "added", c.added());
                 int shown = 0;
@@ -264,7 +259,7 @@ final class InterchangeClis {
         } else {
             for (Exporter.Document d : docs) {
                 Path target = d.suffix().isEmpty() ? out : sibling(out, d.suffix());
-                org.codeset.core.edit.AtomicFiles.write(target, d.bytes());
+                org.codeset.core.io.AtomicFiles.write(target, d.bytes());
                 err.println("exported " + what + " as " + d.description() + " to " + target);
             }
         }

@@ -73,7 +73,7 @@ public final class Main implements Runnable {
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             PrintWriter err = commandLine.getErr();
             if (ex instanceof EditRefusedException refused) {
-                for (org.codeset.core.validate.Finding f : refused.findings()) {
+                for (org.codeset.core.finding.Finding f : refused.findings()) {
                     commandLine.getOut().println(f);
                 }
                 commandLine.getOut().flush();

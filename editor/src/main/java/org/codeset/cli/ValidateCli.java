@@ -7,9 +7,10 @@ import java.lang.management.MemoryType;
 import java.util.concurrent.Callable;
 
 import org.codeset.core.Codesets;
-import org.codeset.core.ValidateCommand;
+import org.codeset.core.workspace.Workspace;
+import org.codeset.core.workspace.ValidateCommand;
 import org.codeset.core.report.ReportFormat;
-import org.codeset.core.validate.Severity;
+import org.codeset.core.finding.Severity;
 import org.codeset.core.validate.ValidationResult;
 
 import picocli.CommandLine;
@@ -65,21 +66,21 @@ final class ValidateCli implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         long t0 = System.nanoTime();
-        Codesets codesets = noCache ? Codesets.open(repo.repo) : Codesets.openCached(repo.repo);
-        if (codeset != null && codesets.model().codeSet(codeset) == null) {
-            err.println("codeset: no code set '" + codeset + "' in " + codesets.root() + "; it has: "
-                    + String.join(", ", codesets.model().codeSets().stream().map(Object::toString).toList()));
+        Workspace workspace = noCache ? Workspace.open(repo.repo) : Workspace.openCached(repo.repo);
+        if (codeset != null && workspace.model().codeSet(codeset) == null) {
+            err.println("codeset: no code set '" + codeset + "' in " + workspace.root() + "; it has: "
+                    + String.join(", ", workspace.model().codeSets().stream().map(Object::toString).toList()));
             return Main.USAGE;
         }
         long t1 = System.nanoTime();
-        ValidateCommand command = codesets.validate();
+        ValidateCommand command = Codesets.on(workspace).validate();
         if (codeset != null) {
             command.codeset(codeset);
         }
         ValidationResult result = command.call();
-        codesets.saveResults();
+        workspace.saveResults();
         long t2 = System.nanoTime();
-        format.write(result, codesets.rules().all(), Main.version(), out);
+        format.write(result, workspace.rules().all(), Main.version(), out);
         err.printf("%d code set%s, %d file%s, %,d codes: %d error%s, %d warning%s%n",
                 result.codeSets(), plural(result.codeSets()), result.files(), plural(result.files()), result.codes(),
                 result.errors(), plural(result.errors()), result.warnings(), plural(result.warnings()));

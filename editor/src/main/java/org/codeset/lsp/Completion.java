@@ -7,9 +7,10 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.codeset.core.edit.Canonical;
+import org.codeset.core.model.Layout;
+import org.codeset.core.text.Canonical;
 import org.codeset.core.edit.RelateCommand;
-import org.codeset.core.edit.Render;
+import org.codeset.core.text.Render;
 import org.codeset.core.model.CodeEntry;
 import org.codeset.core.model.CodeSet;
 import org.codeset.core.model.PropertyDef;
@@ -64,7 +65,7 @@ final class Completion {
         String line = lines[p.getLine()];
         String before = line.substring(0, Math.min(p.getCharacter(), line.length()));
         String codesetId = rel.split("/")[1];
-        boolean meta = rel.endsWith("/" + org.codeset.core.model.RepositoryLoader.CODESET_FILE) && rel.split("/").length == 3;
+        boolean meta = rel.endsWith("/" + org.codeset.core.model.Layout.CODESET_FILE) && rel.split("/").length == 3;
         CodeSet cs = s.model().codeSet(codesetId);
 
         Matcher kv = KEY_VALUE.matcher(before);

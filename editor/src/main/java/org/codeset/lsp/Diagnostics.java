@@ -3,8 +3,8 @@ package org.codeset.lsp;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.codeset.core.validate.Finding;
-import org.codeset.core.validate.Severity;
+import org.codeset.core.finding.Finding;
+import org.codeset.core.finding.Severity;
 import org.eclipse.lsp4j.Diagnostic;
 import org.eclipse.lsp4j.DiagnosticCodeDescription;
 import org.eclipse.lsp4j.DiagnosticRelatedInformation;

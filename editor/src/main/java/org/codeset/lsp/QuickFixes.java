@@ -6,7 +6,7 @@ import java.util.List;
 
 import org.codeset.core.Codesets;
 import org.codeset.core.edit.EditCommand;
-import org.codeset.core.edit.Render;
+import org.codeset.core.text.Render;
 import org.codeset.core.model.CodeEntry;
 import org.codeset.core.model.CodeSet;
 import org.codeset.core.model.Reference;

@@ -17,12 +17,14 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
+import org.codeset.core.model.Layout;
 import org.codeset.core.Codesets;
+import org.codeset.core.workspace.Workspace;
 import org.codeset.core.errors.CodesetException;
 import org.codeset.core.model.CodeSetRepository;
 import org.codeset.core.model.RepositoryLoader;
 import org.codeset.core.model.SourceFile;
-import org.codeset.core.validate.Finding;
+import org.codeset.core.finding.Finding;
 import org.codeset.core.validate.Rules;
 import org.codeset.core.validate.Validator;
 import org.eclipse.lsp4j.Diagnostic;
@@ -56,7 +58,8 @@ final class Session {
     private final ScheduledExecutorService checkThread = Executors.newSingleThreadScheduledExecutor(
             daemon("codeset-lsp-check"));
     private volatile LanguageClient client;
-    private volatile Codesets codesets;
+    /** The session's own workspace: its model follows the editor's buffers (null before the repository is loaded). */
+    private volatile Workspace workspace;
     private volatile Snapshot snapshot;
     private volatile Validator validator;
     private ScheduledFuture<?> pendingCheck;
@@ -92,14 +95,14 @@ final class Session {
         modelThread.execute(() -> {
             long t0 = System.nanoTime();
             try {
-                Codesets loaded = cache && rules == null ? Codesets.openCached(root)
-                        : Codesets.open(root, rules != null ? rules : Rules.discover());
+                Workspace loaded = cache && rules == null ? Workspace.openCached(root)
+                        : Workspace.open(root, rules != null ? rules : Rules.discover());
                 loaded.persistEdits(false);
-                codesets = loaded;
-                validator = loaded.validator();
-                snapshot = new Snapshot(loaded.root(), loaded.model(), Map.of());
-                scheduleCheck(0);
                 CodeSetRepository m = loaded.model();
+                validator = loaded.validator();
+                snapshot = new Snapshot(loaded.root(), m, Map.of());
+                workspace = loaded;
+                scheduleCheck(0);
                 LanguageClient c = client;
                 if (c != null) {
                     c.logMessage(new MessageParams(MessageType.Info, String.format(
@@ -139,9 +142,10 @@ final class Session {
         }
     }
 
-    /** The facade on the current model, for edit commands (null before the repository is loaded). */
+    /** Commands on the session's workspace, whose model is the editor's current state (null before the repository is loaded). */
     Codesets codesets() {
-        return codesets;
+        Workspace w = workspace;
+        return w == null ? null : Codesets.on(w);
     }
 
     void message(MessageType type, String text) {
@@ -274,7 +278,7 @@ final class Session {
     }
 
     static boolean isCodeFile(String rel) {
-        return rel.startsWith(RepositoryLoader.CODESETS + "/") && rel.endsWith(".yaml") && rel.split("/").length >= 3;
+        return rel.startsWith(Layout.CODESETS + "/") && rel.endsWith(".yaml") && rel.split("/").length >= 3;
     }
 
     /**
@@ -284,7 +288,7 @@ final class Session {
      */
     private void commit(Snapshot before, CodeSetRepository model, Map<String, Snapshot.Buffer> buffers) {
         snapshot = new Snapshot(before.root(), model, buffers);
-        codesets.model(model);
+        workspace.update(model);
         long now = System.nanoTime();
         boolean quiet = now - lastChange >= TimeUnit.MILLISECONDS.toNanos(debounceMillis);
         lastChange = now;

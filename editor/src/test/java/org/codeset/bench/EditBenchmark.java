@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.List;
 
 import org.codeset.core.Codesets;
+import org.codeset.core.workspace.Workspace;
 import org.codeset.core.validate.ValidationResult;
 
 /**
@@ -18,7 +19,7 @@ public final class EditBenchmark {
         Path root = Path.of(args[0]);
         int n = args.length > 1 ? Integer.parseInt(args[1]) : 20;
         // an editor session: loaded once, caches on disk left alone between edits
-        Codesets c = Codesets.openCached(root).persistEdits(false);
+        Codesets c = Codesets.on(Workspace.openCached(root).persistEdits(false));
         List<Long> set = new ArrayList<>();
         List<Long> validate = new ArrayList<>();
         for (int i = 0; i < n + 10; i++) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import org.codeset.core.workspace.Workspace;
 import org.codeset.core.Codesets;
 import org.codeset.core.model.CodeEntry;
 import org.codeset.core.model.CodeSetRepository;
@@ -26,7 +27,7 @@ class BundledCodesetsTest {
 
     @Test
     void sampleDataIsTheRealWorldOne() throws Exception {
-        CodeSetRepository repo = Codesets.open(PROJECT).model();
+        CodeSetRepository repo = Workspace.open(PROJECT).model();
         CodeEntry cspine = repo.codeSet("radiology").get("72040");
         assertTrue(cspine.display().toLowerCase().contains("cervical spine"), cspine.display());
         assertTrue(cspine.display().contains("2 or 3 views"), cspine.display());

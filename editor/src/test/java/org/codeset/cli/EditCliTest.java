@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The README's walkthrough, run: init, new, add, show, search, retire, validate, fmt, with exit codes. */
+/** The editing walkthrough of docs/editing.md, run: init, new, add, show, search, retire, validate, fmt, with exit codes. */
 class EditCliTest {
     @TempDir
     Path dir;

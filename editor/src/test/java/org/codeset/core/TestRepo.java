@@ -6,7 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.codeset.core.validate.Finding;
+import org.codeset.core.finding.Finding;
 
 /** Builds small repositories in a temp folder for tests. */
 public final class TestRepo {

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.TreeSet;
 
-import org.codeset.core.history.SemVer;
+import org.codeset.core.model.SemVer;
 import org.codeset.core.model.CodeEntry;
 import org.codeset.core.model.CodeSet;
 import org.codeset.core.schema.SchemaSet;
@@ -153,7 +153,7 @@ public final class CodeSetDiff {
 
     /** The fields whose values differ (by content, not position), in canonical key order. */
     static List<Field> fields(YMap before, YMap after) {
-        TreeSet<String> keys = new TreeSet<>(Comparator.comparingInt(org.codeset.core.edit.Canonical::rank)
+        TreeSet<String> keys = new TreeSet<>(Comparator.comparingInt(org.codeset.core.text.Canonical::rank)
                 .thenComparing(Comparator.naturalOrder()));
         keys.addAll(before.keys());
         keys.addAll(after.keys());

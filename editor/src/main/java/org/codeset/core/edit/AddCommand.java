@@ -1,10 +1,12 @@
 package org.codeset.core.edit;
 
+import org.codeset.core.text.Canonical;
+import org.codeset.core.text.EntryDraft;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.codeset.core.Codesets;
+import org.codeset.core.workspace.Workspace;
 import org.codeset.core.errors.CodesetException;
 import org.codeset.core.errors.InvalidArgumentException;
 import org.codeset.core.model.CodeEntry;
@@ -25,8 +27,8 @@ public final class AddCommand extends EditCommand {
     private String file;
     private LocalDate today = LocalDate.now();
 
-    public AddCommand(Codesets codesets) {
-        super(codesets);
+    public AddCommand(Workspace workspace) {
+        super(workspace);
     }
 
     public AddCommand codeset(String id) {

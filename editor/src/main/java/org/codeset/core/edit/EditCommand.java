@@ -1,5 +1,10 @@
 package org.codeset.core.edit;
 
+import org.codeset.core.model.Layout;
+import org.codeset.core.io.AtomicFiles;
+import org.codeset.core.text.EntryEdits;
+import org.codeset.core.text.SourceText;
+import org.codeset.core.workspace.RepositoryLock;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,7 +18,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.codeset.core.Codesets;
+import org.codeset.core.workspace.RepositoryLock;
+import org.codeset.core.workspace.Workspace;
+import org.codeset.core.workspace.WorkspaceCommand;
 import org.codeset.core.errors.CodesetException;
 import org.codeset.core.errors.EditRefusedException;
 import org.codeset.core.errors.InvalidArgumentException;
@@ -24,8 +31,8 @@ import org.codeset.core.model.CodeSet;
 import org.codeset.core.model.CodeSetRepository;
 import org.codeset.core.model.RepositoryLoader;
 import org.codeset.core.model.SourceFile;
-import org.codeset.core.validate.Finding;
-import org.codeset.core.validate.Severity;
+import org.codeset.core.finding.Finding;
+import org.codeset.core.finding.Severity;
 import org.codeset.core.validate.ValidationResult;
 import org.codeset.core.yaml.YMap;
 import org.codeset.core.yaml.YNode;
@@ -40,15 +47,13 @@ import org.codeset.core.yaml.YamlParser;
  * when the edit adds no error writes each file atomically. The command line, the language
  * server and the web editor all run edits through here.
  */
-public abstract class EditCommand {
-    protected final Codesets codesets;
-    private boolean called;
+public abstract class EditCommand extends WorkspaceCommand<EditResult> {
     private boolean dryRun;
     private java.util.function.Function<String, String> unsaved = rel -> null;
-    private org.codeset.core.Timings timings = new org.codeset.core.Timings();
+    private org.codeset.core.io.Timings timings = new org.codeset.core.io.Timings();
 
-    protected EditCommand(Codesets codesets) {
-        this.codesets = codesets;
+    protected EditCommand(Workspace workspace) {
+        super(workspace);
     }
 
     /** Plan and validate only: report what would change, write nothing. */
@@ -67,7 +72,7 @@ public abstract class EditCommand {
     }
 
     /** Records the wall time of each step (plan, parse, validate, compare, write, caches) here. */
-    public EditCommand timings(org.codeset.core.Timings timings) {
+    public EditCommand timings(org.codeset.core.io.Timings timings) {
         this.timings = timings;
         return this;
     }
@@ -82,11 +87,8 @@ public abstract class EditCommand {
      * workspace edits, for the user to apply.
      */
     public final List<FileChange> preview() throws CodesetException {
-        if (called) {
-            throw new IllegalStateException(getClass().getSimpleName() + " is run once; make a new command");
-        }
-        called = true;
-        Plan plan = new Plan(codesets.model(), codesets.root(), unsaved);
+        checkCallable();
+        Plan plan = new Plan(workspace.model(), workspace.root(), unsaved);
         plan(plan);
         List<FileChange> out = new ArrayList<>();
         for (Map.Entry<String, String> e : plan.created.entrySet()) {
@@ -103,14 +105,17 @@ public abstract class EditCommand {
     /** Checks the options and records the change in the plan. */
     protected abstract void plan(Plan plan) throws CodesetException;
 
+    /**
+     * Runs the edit: under the repository's lock, plans it against the files as they are now
+     * (another process may have changed them since the workspace was loaded), validates the result,
+     * and writes only when the edit adds no error; then updates the workspace and its caches.
+     */
+    @Override
     public final EditResult call() throws CodesetException {
-        if (called) {
-            throw new IllegalStateException(getClass().getSimpleName() + " is run once; make a new command");
-        }
-        called = true;
-        Path root = codesets.root();
-        try (RepositoryLock lock = RepositoryLock.acquire(root)) {
-            CodeSetRepository before = codesets.model();
+        checkCallable();
+        Path root = workspace.root();
+        try (RepositoryLock lock = workspace.lock()) {
+            CodeSetRepository before = workspace.refresh();
             Plan plan = new Plan(before, root);
             plan(plan);
             Map<String, byte[]> written = plan.results();
@@ -122,14 +127,14 @@ public abstract class EditCommand {
             }
             CodeSetRepository after = RepositoryLoader.updateAll(before, written);
             timings.lap("parse");
-            ValidationResult now = codesets.validation(after);
+            ValidationResult now = workspace.validation(after);
             timings.lap("validate");
             // What the state before had, to tell new findings from old ones. A session that has
             // validated it keeps the result; otherwise only the files in which the new state has
             // findings need checking before (the command line's case: one full validation, not two).
             Set<String> known = new HashSet<>();
-            for (Finding f : codesets.validationIfKnown(before) != null ? codesets.validationIfKnown(before).findings()
-                    : codesets.validator().validateFiles(before, filesWithFindings(now, written.keySet()))) {
+            for (Finding f : workspace.validationIfKnown(before) != null ? workspace.validationIfKnown(before).findings()
+                    : workspace.validator().validateFiles(before, filesWithFindings(now, written.keySet()))) {
                 known.add(fingerprint(f));
             }
             List<Finding> newErrors = new ArrayList<>();
@@ -160,13 +165,8 @@ public abstract class EditCommand {
                 throw new UnreadableInputException("cannot write: " + e.getMessage(), e);
             }
             timings.lap("write");
-            codesets.model(after);
-            if (codesets.persistEdits()) {
-                codesets.cacheWritten(written.keySet());
-                timings.lap("caches");
-                codesets.saveResults();
-                timings.lap("results");
-            }
+            workspace.written(after, written.keySet());
+            timings.lap("caches");
             return new EditResult(plan.summary, List.copyOf(written.keySet()), newWarnings, plan.notes,
                     new Undo(root, previous, written));
         }
@@ -180,7 +180,7 @@ public abstract class EditCommand {
     private static void write(Path root, Map<String, byte[]> written) throws IOException {
         List<Map.Entry<String, byte[]>> codes = new ArrayList<>();
         List<Map.Entry<String, byte[]>> metas = new ArrayList<>();
-        written.entrySet().forEach(e -> (e.getKey().endsWith("/" + RepositoryLoader.CODESET_FILE) ? metas : codes).add(e));
+        written.entrySet().forEach(e -> (e.getKey().endsWith("/" + Layout.CODESET_FILE) ? metas : codes).add(e));
         AtomicFiles.forEachInParallel(codes, e -> AtomicFiles.write(root.resolve(e.getKey()), e.getValue()));
         for (Map.Entry<String, byte[]> e : metas) {
             AtomicFiles.write(root.resolve(e.getKey()), e.getValue());
@@ -254,6 +254,11 @@ public abstract class EditCommand {
 
         public CodeSetRepository repo() {
             return repo;
+        }
+
+        /** The repository's folder. */
+        public Path root() {
+            return root;
         }
 
         public void summary(String s) {
@@ -349,13 +354,33 @@ public abstract class EditCommand {
             this.edits = new EntryEdits(text);
         }
 
+        /** The file's path, relative to the root. */
+        public String rel() {
+            return rel;
+        }
+
+        /** The file's text being edited. */
+        public SourceText text() {
+            return text;
+        }
+
+        /** The parse of the file as it was opened. */
+        public YNode root() {
+            return root;
+        }
+
+        /** Line edits of the file's entries. */
+        public EntryEdits edits() {
+            return edits;
+        }
+
         /** The {@code codes:} list, or null when the file has none yet (or it is empty). */
-        YSeq codes() {
+        public YSeq codes() {
             return root instanceof YMap m && m.get("codes") instanceof YSeq s ? s : null;
         }
 
         /** The entry node of a code in this file (its first occurrence). */
-        YMap entry(String code) throws NotFoundException {
+        public YMap entry(String code) throws NotFoundException {
             YSeq codes = codes();
             if (codes != null) {
                 for (YNode item : codes.items()) {

@@ -2,7 +2,7 @@ package org.codeset.core.edit;
 
 import java.util.List;
 
-import org.codeset.core.validate.Finding;
+import org.codeset.core.finding.Finding;
 
 /**
  * What an edit did: a one-line summary, the files it wrote, the warnings of the edited

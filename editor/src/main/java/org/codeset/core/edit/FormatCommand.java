@@ -1,10 +1,12 @@
 package org.codeset.core.edit;
 
+import org.codeset.core.text.Canonical;
+import org.codeset.core.text.Render;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
-import org.codeset.core.Codesets;
+import org.codeset.core.workspace.Workspace;
 import org.codeset.core.errors.CodesetException;
 import org.codeset.core.model.CodeEntry;
 import org.codeset.core.model.CodeSet;
@@ -26,8 +28,8 @@ public final class FormatCommand extends EditCommand {
     private String codeset;
     private String file;
 
-    public FormatCommand(Codesets codesets) {
-        super(codesets);
+    public FormatCommand(Workspace workspace) {
+        super(workspace);
     }
 
     /** Only this code set (default: all). */

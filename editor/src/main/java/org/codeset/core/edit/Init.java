@@ -1,5 +1,6 @@
 package org.codeset.core.edit;
 
+import org.codeset.core.io.AtomicFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

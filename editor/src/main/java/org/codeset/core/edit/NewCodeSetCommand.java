@@ -1,9 +1,10 @@
 package org.codeset.core.edit;
 
+import org.codeset.core.text.Render;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
-import org.codeset.core.Codesets;
+import org.codeset.core.workspace.Workspace;
 import org.codeset.core.errors.CodesetException;
 import org.codeset.core.errors.EditRefusedException;
 import org.codeset.core.errors.InvalidArgumentException;
@@ -18,8 +19,8 @@ public final class NewCodeSetCommand extends EditCommand {
     private String publisher;
     private String description;
 
-    public NewCodeSetCommand(Codesets codesets) {
-        super(codesets);
+    public NewCodeSetCommand(Workspace workspace) {
+        super(workspace);
     }
 
     public NewCodeSetCommand id(String id) {

@@ -1,9 +1,11 @@
 package org.codeset.core.edit;
 
+import org.codeset.core.text.Canonical;
+import org.codeset.core.text.SourceText;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.codeset.core.Codesets;
+import org.codeset.core.workspace.Workspace;
 import org.codeset.core.errors.CodesetException;
 import org.codeset.core.errors.InvalidArgumentException;
 import org.codeset.core.model.CodeEntry;
@@ -26,8 +28,8 @@ public final class RelateCommand extends EditCommand {
     private String target;
     private boolean remove;
 
-    public RelateCommand(Codesets codesets) {
-        super(codesets);
+    public RelateCommand(Workspace workspace) {
+        super(workspace);
     }
 
     public RelateCommand codeset(String id) {

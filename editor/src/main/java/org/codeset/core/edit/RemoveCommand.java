@@ -1,8 +1,9 @@
 package org.codeset.core.edit;
 
+import org.codeset.core.text.SourceText;
 import java.util.List;
 
-import org.codeset.core.Codesets;
+import org.codeset.core.workspace.Workspace;
 import org.codeset.core.errors.CodesetException;
 import org.codeset.core.errors.EditRefusedException;
 import org.codeset.core.history.ReleaseHistory;
@@ -21,8 +22,8 @@ public final class RemoveCommand extends EditCommand {
     private String codeset;
     private String code;
 
-    public RemoveCommand(Codesets codesets) {
-        super(codesets);
+    public RemoveCommand(Workspace workspace) {
+        super(workspace);
     }
 
     public RemoveCommand codeset(String id) {

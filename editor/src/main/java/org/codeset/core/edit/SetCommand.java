@@ -1,5 +1,8 @@
 package org.codeset.core.edit;
 
+import org.codeset.core.text.Canonical;
+import org.codeset.core.text.Render;
+import org.codeset.core.text.SourceText;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -7,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.codeset.core.Codesets;
+import org.codeset.core.workspace.Workspace;
 import org.codeset.core.errors.CodesetException;
 import org.codeset.core.errors.InvalidArgumentException;
 import org.codeset.core.model.CodeEntry;
@@ -30,8 +33,8 @@ public final class SetCommand extends EditCommand {
     private final Set<String> unset = new LinkedHashSet<>();
     private Boolean abstractCode;
 
-    public SetCommand(Codesets codesets) {
-        super(codesets);
+    public SetCommand(Workspace workspace) {
+        super(workspace);
     }
 
     public SetCommand codeset(String id) {

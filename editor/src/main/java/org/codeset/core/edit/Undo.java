@@ -1,5 +1,7 @@
 package org.codeset.core.edit;
 
+import org.codeset.core.io.AtomicFiles;
+import org.codeset.core.workspace.RepositoryLock;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -2,7 +2,7 @@ package org.codeset.core.errors;
 
 import java.util.List;
 
-import org.codeset.core.validate.Finding;
+import org.codeset.core.finding.Finding;
 
 /**
  * An edit that would add validation errors, or that the rules of terminology forbid (removing a

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.codeset.core.model.Layout;
 import org.codeset.core.diff.CodeSetDiff;
 import org.codeset.core.errors.CodesetException;
 import org.codeset.core.errors.UnreadableInputException;
@@ -52,7 +53,7 @@ public final class CodeHistory {
                     Map<String, ObjectId> now = ReleaseHistory.allBlobs(repo, walk.parseCommit(ObjectId.fromString(r.commit())),
                             codeset);
                     now.keySet().removeIf(p -> !p.endsWith(".yaml")
-                            || p.equals("codesets/" + codeset + "/" + RepositoryLoader.CODESET_FILE));
+                            || p.equals("codesets/" + codeset + "/" + Layout.CODESET_FILE));
                     String holder = previous == null || previous.get(code) == null ? null
                             : previous.get(code).file().path();
                     if (holder != null && now.containsKey(holder) && now.get(holder).equals(before.get(holder))) {

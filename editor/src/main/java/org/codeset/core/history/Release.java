@@ -1,5 +1,6 @@
 package org.codeset.core.history;
 
+import org.codeset.core.model.SemVer;
 import java.time.Instant;
 
 /** A release of a code set: the annotated tag {@code <id>/v<version>} and the commit it names. */

@@ -1,5 +1,7 @@
 package org.codeset.core.history;
 
+import org.codeset.core.model.Layout;
+import org.codeset.core.model.SemVer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +15,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.codeset.core.errors.CodesetException;
+import org.codeset.core.errors.NotFoundException;
 import org.codeset.core.errors.UnreadableInputException;
 import org.codeset.core.model.CodeSet;
 import org.codeset.core.model.RepositoryLoader;
@@ -128,7 +131,7 @@ public final class ReleaseHistory {
                     continue;
                 }
                 byte[] bytes = repo.open(tw.getObjectId(0)).getBytes();
-                boolean isMeta = path.equals("codesets/" + codesetId + "/" + RepositoryLoader.CODESET_FILE);
+                boolean isMeta = path.equals("codesets/" + codesetId + "/" + Layout.CODESET_FILE);
                 SourceFile f = RepositoryLoader.parse(path, isMeta ? SourceFile.Kind.CODESET : SourceFile.Kind.CODES,
                         codesetId, bytes);
                 if (isMeta) {
@@ -178,7 +181,7 @@ public final class ReleaseHistory {
      * from {@code other}'s at the same path: taken from {@code known} where it has them (already
      * parsed), else read from git and parsed.
      */
-    static CodeSet differingSide(Repository repo, String codesetId, Map<String, ObjectId> mine, Map<String, ObjectId> other,
+    public static CodeSet differingSide(Repository repo, String codesetId, Map<String, ObjectId> mine, Map<String, ObjectId> other,
             Map<String, SourceFile> known) throws IOException {
         SourceFile meta = null;
         List<SourceFile> files = new ArrayList<>();
@@ -187,7 +190,7 @@ public final class ReleaseHistory {
             if (!path.endsWith(".yaml") || id.equals(other.get(path))) {
                 continue;
             }
-            boolean isMeta = path.equals("codesets/" + codesetId + "/" + RepositoryLoader.CODESET_FILE);
+            boolean isMeta = path.equals("codesets/" + codesetId + "/" + Layout.CODESET_FILE);
             SourceFile f = known.get(path);
             if (f == null) {
                 f = RepositoryLoader.parse(path, isMeta ? SourceFile.Kind.CODESET : SourceFile.Kind.CODES, codesetId,
@@ -209,7 +212,7 @@ public final class ReleaseHistory {
     }
 
     /** Path to blob id of every file of a code set's folder in a commit. */
-    static Map<String, ObjectId> allBlobs(Repository repo, RevCommit commit, String codesetId) throws IOException {
+    public static Map<String, ObjectId> allBlobs(Repository repo, RevCommit commit, String codesetId) throws IOException {
         Map<String, ObjectId> out = new java.util.HashMap<>();
         try (TreeWalk tw = new TreeWalk(repo)) {
             tw.addTree(commit.getTree());
@@ -230,7 +233,7 @@ public final class ReleaseHistory {
     public static List<Summary> summaries(Path root, String codesetId) throws UnreadableInputException {
         List<Release> releases = releases(root, codesetId);
         try (Repository repo = open(root)) {
-            return summaries(repo, releases, r -> ReleaseFacts.knownCodeCount(root, r));
+            return summaries(repo, releases, r -> ReleasedCodes.knownCodeCount(root, r));
         } catch (IOException e) {
             throw new UnreadableInputException("cannot read the releases of " + codesetId + ": " + e.getMessage(), e);
         }
@@ -288,8 +291,29 @@ public final class ReleaseHistory {
     public static Set<String> releasedCodes(Path root, String codesetId) throws CodesetException {
         Set<String> codes = new LinkedHashSet<>();
         for (Release r : releases(root, codesetId)) {
-            codes.addAll(ReleaseFacts.codeFiles(root, r).keySet());
+            codes.addAll(ReleasedCodes.codeFiles(root, r).keySet());
         }
         return codes;
+    }
+
+    /**
+     * The release of {@code version} among a code set's releases ({@code 1.2.0}, {@code v1.2.0} or
+     * {@code latest}; null is latest), or a refusal that names the releases there are.
+     */
+    public static Release find(List<Release> releases, String codeset, String version) throws NotFoundException {
+        if (releases.isEmpty()) {
+            throw new NotFoundException("code set " + codeset + " has no releases (no tags " + Layout.tagForm(codeset) + ")");
+        }
+        if (version == null || version.equals("latest")) {
+            return releases.get(releases.size() - 1);
+        }
+        String wanted = version.startsWith("v") ? version.substring(1) : version;
+        for (Release r : releases) {
+            if (r.version().toString().equals(wanted)) {
+                return r;
+            }
+        }
+        throw new NotFoundException("no release " + Layout.tag(codeset, wanted) + "; releases: "
+                + String.join(", ", releases.stream().map(r -> r.version().toString()).toList()));
     }
 }

@@ -17,12 +17,12 @@ import org.eclipse.jgit.treewalk.filter.PathFilter;
  * takes the index's id without being read; only the others are read and hashed. A release of a
  * 100,000-code set after a one-file change hashes that file, not 31 MiB.
  */
-final class WorkingBlobs {
+public final class WorkingBlobs {
     private WorkingBlobs() {
     }
 
     /** Path (relative to the work tree, with /) to blob id, for every file under {@code folder}. */
-    static Map<String, ObjectId> of(Repository repo, String folder) throws IOException {
+    public static Map<String, ObjectId> of(Repository repo, String folder) throws IOException {
         Map<String, ObjectId> out = new HashMap<>();
         try (TreeWalk tw = new TreeWalk(repo)) {
             int index = tw.addTree(new DirCacheIterator(repo.readDirCache()));

@@ -2,7 +2,8 @@ package org.codeset.core.interchange;
 
 import java.util.List;
 
-import org.codeset.core.Codesets;
+import org.codeset.core.workspace.Workspace;
+import org.codeset.core.workspace.WorkspaceCommand;
 import org.codeset.core.errors.CodesetException;
 import org.codeset.core.errors.InvalidArgumentException;
 import org.codeset.core.errors.NotFoundException;
@@ -15,19 +16,18 @@ import org.codeset.core.model.CodeSet;
  * objects, without a checkout), with the exporter of a format.
  * <pre>codesets.export().codeset("radiology").version("1.2.0").format("fhir").call()</pre>
  */
-public final class ExportCommand {
+public final class ExportCommand extends WorkspaceCommand<ExportCommand.Result> {
     /** The export, and where it came from: the working tree or a release tag. */
     public record Result(Exporter.Export export, String codeset, String version, String from) {
     }
 
-    private final Codesets codesets;
     private String codeset;
     private String version;
     private String format = "fhir";
     private Progress progress = Progress.NONE;
 
-    public ExportCommand(Codesets codesets) {
-        this.codesets = codesets;
+    public ExportCommand(Workspace workspace) {
+        super(workspace);
     }
 
     public ExportCommand codeset(String id) {
@@ -51,7 +51,9 @@ public final class ExportCommand {
         return this;
     }
 
+    @Override
     public Result call() throws CodesetException {
+        checkCallable();
         if (codeset == null) {
             throw new InvalidArgumentException("give the code set to export");
         }
@@ -60,23 +62,18 @@ public final class ExportCommand {
         String v;
         String from;
         if (version == null) {
-            cs = codesets.model().codeSet(codeset);
+            cs = workspace.model().codeSet(codeset);
             if (cs == null) {
                 throw new NotFoundException("no code set '" + codeset + "'");
             }
             v = cs.meta() == null || cs.meta().text("version") == null ? "0.0.0" : cs.meta().text("version");
             from = "the working tree";
         } else {
-            String wanted = version.startsWith("v") ? version.substring(1) : version;
-            List<Release> releases = codesets.releases(codeset);
-            Release r = releases.stream().filter(x -> x.version().toString().equals(wanted)).findFirst()
-                    .orElseThrow(() -> new NotFoundException("no release " + codeset + "/v" + wanted + "; releases: "
-                            + (releases.isEmpty() ? "none" : String.join(", ", releases.stream()
-                                    .map(x -> x.version().toString()).toList()))));
-            cs = ReleaseHistory.snapshot(codesets.root(), r);
-            v = wanted;
+            Release r = ReleaseHistory.find(ReleaseHistory.releases(workspace.root(), codeset), codeset, version);
+            cs = ReleaseHistory.snapshot(workspace.root(), r);
+            v = r.version().toString();
             from = r.tag();
         }
-        return new Result(exporter.export(new ExportSource(cs, codesets.model(), v), progress), codeset, v, from);
+        return new Result(exporter.export(new ExportSource(cs, workspace.model(), v), progress), codeset, v, from);
     }
 }

@@ -7,9 +7,11 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.codeset.core.Codesets;
+import org.codeset.core.model.CodeSetRepository;
+import org.codeset.core.workspace.RepositoryLock;
+import org.codeset.core.workspace.Workspace;
+import org.codeset.core.workspace.WorkspaceCommand;
 import org.codeset.core.edit.EditResult;
-import org.codeset.core.edit.SyncCommand;
 import org.codeset.core.errors.CodesetException;
 import org.codeset.core.errors.InvalidArgumentException;
 import org.codeset.core.errors.NotFoundException;
@@ -18,17 +20,16 @@ import org.codeset.core.model.PropertyDef;
 
 /**
  * {@code import}: reads a file with the importer of its format, then brings the code set in line
- * with it through one validated batch edit ({@link SyncCommand}): a new code set is created, an
+ * with it through one validated batch edit ({@link ApplyImportCommand}): a new code set is created, an
  * existing one updated (added, changed, deprecated, retired, never deleted). A file the importer
  * rejects, or an import that would add a validation error, leaves the repository untouched.
  * <pre>codesets.importer().format("fhir").file(path).call()</pre>
  */
-public final class ImportCommand {
+public final class ImportCommand extends WorkspaceCommand<ImportCommand.Result> {
     /** What was read (with its warnings), what changed, and the edit (files written, new warnings, undo). */
-    public record Result(ImportedCodeSet image, SyncCommand.Changes changes, EditResult edit) {
+    public record Result(ImportedCodeSet image, ApplyImportCommand.Changes changes, EditResult edit) {
     }
 
-    private final Codesets codesets;
     private String format;
     private Path file;
     private String id;
@@ -38,10 +39,10 @@ public final class ImportCommand {
     private String system;
     private boolean dryRun;
     private Progress progress = Progress.NONE;
-    private org.codeset.core.Timings timings = new org.codeset.core.Timings();
+    private org.codeset.core.io.Timings timings = new org.codeset.core.io.Timings();
 
-    public ImportCommand(Codesets codesets) {
-        this.codesets = codesets;
+    public ImportCommand(Workspace workspace) {
+        super(workspace);
     }
 
     /** The importer's id: {@code fhir}, {@code csv}, or a contributed one. */
@@ -96,12 +97,14 @@ public final class ImportCommand {
     }
 
     /** Records the wall time of each step (read, then the edit's steps) here. */
-    public ImportCommand timings(org.codeset.core.Timings timings) {
+    public ImportCommand timings(org.codeset.core.io.Timings timings) {
         this.timings = timings;
         return this;
     }
 
+    @Override
     public Result call() throws CodesetException {
+        checkCallable();
         if (format == null || file == null) {
             throw new InvalidArgumentException("give the format and the file to import");
         }
@@ -116,15 +119,22 @@ public final class ImportCommand {
                 throw new InvalidArgumentException("--effective '" + effective + "' is not a date; write YYYY-MM-DD");
             }
         }
+        // the whole import (read against the code sets as they are, then the edit) under one holding of the lock
+        try (RepositoryLock lock = workspace.lock()) {
+            return importUnderLock(importer, workspace.refresh());
+        }
+    }
+
+    private Result importUnderLock(Importer importer, CodeSetRepository model) throws CodesetException {
         List<ImportedCodeSet.Property> declared = new ArrayList<>();
-        CodeSet existing = id == null ? null : codesets.model().codeSet(id);
+        CodeSet existing = id == null ? null : model.codeSet(id);
         if (existing != null) {
             for (PropertyDef p : existing.properties().values()) {
                 declared.add(new ImportedCodeSet.Property(p.id(), p.type(), p.multiple(), null, p.from()));
             }
         }
         java.util.Map<String, String> systems = new java.util.HashMap<>();
-        for (CodeSet cs : codesets.model().codeSets()) {
+        for (CodeSet cs : model.codeSets()) {
             if (cs.meta() != null && cs.meta().text("system") != null) {
                 systems.putIfAbsent(cs.meta().text("system"), cs.id());
             }
@@ -132,11 +142,11 @@ public final class ImportCommand {
         ImportedCodeSet image = importer.read(file, new ImportOptions(id, effective, columns, title, system, declared, systems),
                 progress);
         timings.lap("read");
-        if (codesets.model().codeSet(image.id()) == null && (image.system() == null || image.system().isBlank())) {
+        if (model.codeSet(image.id()) == null && (image.system() == null || image.system().isBlank())) {
             throw new InvalidArgumentException("code set " + image.id() + " does not exist; to create it, give its system"
                     + " URI (--system URI" + (title == null ? " and --title TEXT" : "") + ")");
         }
-        SyncCommand sync = new SyncCommand(codesets).image(image).format("import " + importer.id()).progress(progress);
+        ApplyImportCommand sync = new ApplyImportCommand(workspace).image(image).format("import " + importer.id()).progress(progress);
         sync.dryRun(dryRun).timings(timings);
         EditResult edit = sync.call();
         return new Result(image, sync.changes(), edit);

@@ -1,5 +1,6 @@
 package org.codeset.core.model;
 
+import org.codeset.core.io.ByteSink;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -99,7 +100,7 @@ public final class ParseCache {
                 vs.add(new SchemaSet.Violation(message, at, keyword));
             }
             SourceFile parsed = new SourceFile(rel, kind, codesetId, new YamlDocument(root, list), attrs.size(), checksum);
-            schemas.prime(parsed, vs);
+            parsed.primeSchemaViolations(schemas, vs);
             return parsed;
         } catch (IOException | RuntimeException e) {
             return null; // damaged or foreign: parse instead
@@ -149,7 +150,7 @@ public final class ParseCache {
                     }
                 }
             }
-            org.codeset.core.edit.AtomicFiles.replace(entry(file.path()), bytes.toByteArray());
+            org.codeset.core.io.AtomicFiles.replace(entry(file.path()), bytes.toByteArray());
         } catch (IOException | RuntimeException e) {
             // the cache is an optimisation; a read-only repository simply goes without
         }

@@ -23,8 +23,8 @@ import org.codeset.core.yaml.YamlProblem;
  * the files in parallel (parsing is the main cost), and builds the model.
  */
 public final class RepositoryLoader {
-    public static final String CODESETS = "codesets";
-    public static final String CODESET_FILE = "codeset.yaml";
+    private static final String CODESETS = Layout.CODESETS;
+    private static final String CODESET_FILE = Layout.CODESET_FILE;
 
     private RepositoryLoader() {
     }
@@ -58,14 +58,8 @@ public final class RepositoryLoader {
      */
     public static CodeSetRepository load(Path root, boolean useCache) throws CodesetException {
         Path dir = root.toAbsolutePath().normalize();
-        if (!Files.isDirectory(dir)) {
-            throw new RepositoryNotFoundException(root + ": no such folder; give a code-set repository with --repo DIR");
-        }
+        Layout.requireRepository(dir);
         Path codesets = dir.resolve(CODESETS);
-        if (!Files.isDirectory(codesets)) {
-            throw new RepositoryNotFoundException(dir + " is not a code-set repository: it has no " + CODESETS
-                    + "/ folder (create one with 'codeset init', or give the repository with --repo DIR)");
-        }
         SchemaSet schemas = SchemaSet.forRepository(dir);
         List<CodeSetRepository.LayoutProblem> problems = new ArrayList<>();
         List<Path> files = new ArrayList<>();
@@ -86,7 +80,7 @@ public final class RepositoryLoader {
                     walk.filter(Files::isRegularFile).sorted().forEach(p -> {
                         String rel = relative(dir, p);
                         String fileName = p.getFileName().toString();
-                        if (fileName.endsWith(".yaml")) {
+                        if (Layout.isCodeSetFile(rel)) {
                             files.add(p);
                         } else if (fileName.endsWith(".yml")) {
                             problems.add(new CodeSetRepository.LayoutProblem(rel,
@@ -151,7 +145,7 @@ public final class RepositoryLoader {
             }
             SourceFile parsed = parseAndCheck(rel, kind, id, Files.readAllBytes(file), schemas);
             if (cache != null) {
-                cache.store(parsed, attrs, schemas.violations(parsed));
+                cache.store(parsed, attrs, parsed.schemaViolations(schemas));
             }
             return parsed;
         } catch (IOException e) {
@@ -169,7 +163,7 @@ public final class RepositoryLoader {
         SourceFile file = parse(rel, kind, codesetId, bytes);
         if (schemas != null) {
             try {
-                schemas.violations(file);
+                file.schemaViolations(schemas);
             } catch (IllegalStateException notCompiled) {
                 // reported by ready()
             }
@@ -188,13 +182,11 @@ public final class RepositoryLoader {
      * replaced by {@code bytes}, or removed when {@code bytes} is null: only that file is parsed.
      */
     public static CodeSetRepository update(CodeSetRepository repo, String rel, byte[] bytes) {
-        String[] parts = rel.split("/");
-        if (parts.length < 3 || !parts[0].equals(CODESETS) || !rel.endsWith(".yaml")) {
+        if (!Layout.isCodeSetFile(rel)) {
             throw new IllegalArgumentException(rel + " is not a file below codesets/<id>/");
         }
-        String id = parts[1];
-        SourceFile.Kind kind = parts.length == 3 && parts[2].equals(CODESET_FILE)
-                ? SourceFile.Kind.CODESET : SourceFile.Kind.CODES;
+        String id = Layout.codesetOf(rel);
+        SourceFile.Kind kind = Layout.kindOf(rel);
         CodeSet cs = repo.codeSet(id);
         if (cs == null) {
             cs = new CodeSet(id, null, List.of());
@@ -218,12 +210,11 @@ public final class RepositoryLoader {
         }
         List<Parsed> parsed = contents.entrySet().parallelStream().map(e -> {
             String rel = e.getKey();
-            String[] parts = rel.split("/");
-            if (parts.length < 3 || !parts[0].equals(CODESETS) || !rel.endsWith(".yaml")) {
+            if (!Layout.isCodeSetFile(rel)) {
                 throw new IllegalArgumentException(rel + " is not a file below codesets/<id>/");
             }
-            SourceFile.Kind kind = parts.length == 3 && parts[2].equals(CODESET_FILE)
-                    ? SourceFile.Kind.CODESET : SourceFile.Kind.CODES;
+            String[] parts = rel.split("/");
+            SourceFile.Kind kind = Layout.kindOf(rel);
             SourceFile file = e.getValue() == null ? null : parseAndCheck(rel, kind, parts[1], e.getValue(), repo.schemas());
             // the keys of the codes and displays the file changes, here in parallel rather than in the fold below
             CodeSet before = repo.codeSet(parts[1]);

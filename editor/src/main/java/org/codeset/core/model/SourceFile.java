@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
+import org.codeset.core.schema.SchemaSet;
 import org.codeset.core.yaml.YMap;
 import org.codeset.core.yaml.YNode;
 import org.codeset.core.yaml.YamlDocument;
@@ -113,6 +114,19 @@ public final class SourceFile {
     /** Caches a value under {@code key}, replacing any. */
     public void cache(Object key, Object value) {
         cache.put(key, value);
+    }
+
+    /**
+     * The file's violations of its schema, computed once per file and schema set and kept on the
+     * file (an unchanged file is never checked twice).
+     */
+    public List<SchemaSet.Violation> schemaViolations(SchemaSet schemas) {
+        return cached(schemas, f -> schemas.validate(f.document(), f.kind() == Kind.CODESET));
+    }
+
+    /** Records already known violations of the file's schema (read from a cache). */
+    public void primeSchemaViolations(SchemaSet schemas, List<SchemaSet.Violation> violations) {
+        cached(schemas, f -> List.copyOf(violations));
     }
 
     /** The entries of the {@code codes:} list of a code file, in file order (empty when malformed). */

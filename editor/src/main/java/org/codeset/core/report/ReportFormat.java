@@ -5,7 +5,7 @@ import java.io.Writer;
 import java.util.List;
 import java.util.Locale;
 
-import org.codeset.core.validate.Finding;
+import org.codeset.core.finding.Finding;
 import org.codeset.core.validate.Rule;
 import org.codeset.core.validate.ValidationResult;
 

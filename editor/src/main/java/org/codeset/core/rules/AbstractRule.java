@@ -1,7 +1,7 @@
 package org.codeset.core.rules;
 
 import org.codeset.core.validate.Rule;
-import org.codeset.core.validate.Severity;
+import org.codeset.core.finding.Severity;
 
 /** The self-description every built-in rule shares; the rule itself is only {@code check}. */
 abstract class AbstractRule implements Rule {

@@ -2,12 +2,12 @@ package org.codeset.core.rules;
 
 import org.codeset.core.errors.CodesetException;
 import org.codeset.core.history.Release;
-import org.codeset.core.history.ReleaseFacts;
+import org.codeset.core.history.ReleasedCodes;
 import org.codeset.core.history.ReleaseHistory;
 import org.codeset.core.model.CodeEntry;
 import org.codeset.core.model.CodeSet;
 import org.codeset.core.validate.RuleContext;
-import org.codeset.core.validate.Severity;
+import org.codeset.core.finding.Severity;
 
 /** A code retired in a release is active again with another display: a retired code's meaning is reused. */
 public final class CodeReusedRule extends AbstractRule {
@@ -22,7 +22,7 @@ public final class CodeReusedRule extends AbstractRule {
         CodeSet cs = ctx.codeSet();
         try {
             for (Release r : ReleaseHistory.releases(ctx.repository().root(), cs.id())) {
-                for (ReleaseFacts.Fact old : ReleaseFacts.retired(ctx.repository().root(), r).values()) {
+                for (ReleasedCodes.Fact old : ReleasedCodes.retired(ctx.repository().root(), r).values()) {
                     CodeEntry now = cs.get(old.code());
                     if (now != null && now.isActive() && now.display() != null && old.display() != null
                             && !CodeSet.normalizeDisplay(now.display()).equals(CodeSet.normalizeDisplay(old.display()))) {

@@ -5,7 +5,7 @@ import java.time.format.DateTimeParseException;
 
 import org.codeset.core.model.CodeEntry;
 import org.codeset.core.validate.RuleContext;
-import org.codeset.core.validate.Severity;
+import org.codeset.core.finding.Severity;
 import org.codeset.core.yaml.YScalar;
 
 /** {@code retired} before {@code effective}, or {@code retired} on a code that is not retired. */

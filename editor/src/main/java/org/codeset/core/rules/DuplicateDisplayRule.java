@@ -3,9 +3,9 @@ package org.codeset.core.rules;
 import java.util.List;
 
 import org.codeset.core.model.CodeEntry;
-import org.codeset.core.validate.Finding;
+import org.codeset.core.finding.Finding;
 import org.codeset.core.validate.RuleContext;
-import org.codeset.core.validate.Severity;
+import org.codeset.core.finding.Severity;
 
 /**
  * Two active codes of a code set share a display (compared ignoring case and runs of white

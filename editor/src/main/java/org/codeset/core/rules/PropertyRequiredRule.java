@@ -4,7 +4,7 @@ import org.codeset.core.model.CodeEntry;
 import org.codeset.core.model.CodeSet;
 import org.codeset.core.model.PropertyDef;
 import org.codeset.core.validate.RuleContext;
-import org.codeset.core.validate.Severity;
+import org.codeset.core.finding.Severity;
 import org.codeset.core.yaml.YMap;
 
 /** A required property is missing on an active code. */

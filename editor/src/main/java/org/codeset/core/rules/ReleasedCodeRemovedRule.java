@@ -7,10 +7,10 @@ import java.util.Map;
 import org.codeset.core.errors.CodesetException;
 import org.codeset.core.history.Release;
 import org.codeset.core.history.ReleaseHistory;
-import org.codeset.core.history.ReleaseFacts;
+import org.codeset.core.history.ReleasedCodes;
 import org.codeset.core.model.CodeSet;
 import org.codeset.core.validate.RuleContext;
-import org.codeset.core.validate.Severity;
+import org.codeset.core.finding.Severity;
 
 /** A code of the code set's latest release is gone from the working tree. */
 public final class ReleasedCodeRemovedRule extends AbstractRule {
@@ -31,12 +31,12 @@ public final class ReleasedCodeRemovedRule extends AbstractRule {
             }
             Release latest = releases.get(releases.size() - 1);
             Path root = ctx.repository().root();
-            for (Map.Entry<String, String> e : ReleaseFacts.codeFiles(root, latest).entrySet()) {
+            for (Map.Entry<String, String> e : ReleasedCodes.codeFiles(root, latest).entrySet()) {
                 if (!cs.contains(e.getKey())) {
                     String code = e.getKey();
                     String where = cs.codeFiles().stream().anyMatch(f -> f.path().equals(e.getValue()))
                             ? e.getValue() : cs.metaFile() != null ? cs.metaFile().path() : e.getValue();
-                    ReleaseFacts.Fact fact = ReleaseFacts.of(root, latest).codes().get(code);
+                    ReleasedCodes.Fact fact = ReleasedCodes.of(root, latest).codes().get(code);
                     ctx.report(where, 1, 1, 1, 1, code, "code " + q(code) + " (" + (fact == null ? "" : fact.display())
                             + ") of release " + latest.tag()
                             + " is gone; released codes are never deleted: restore its entry and retire it");

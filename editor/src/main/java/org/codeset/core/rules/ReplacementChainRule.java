@@ -10,7 +10,7 @@ import java.util.Map;
 import org.codeset.core.model.CodeEntry;
 import org.codeset.core.model.Reference;
 import org.codeset.core.validate.RuleContext;
-import org.codeset.core.validate.Severity;
+import org.codeset.core.finding.Severity;
 import org.codeset.core.yaml.YScalar;
 
 /**

@@ -2,7 +2,7 @@ package org.codeset.core.rules;
 
 import org.codeset.core.model.CodeEntry;
 import org.codeset.core.validate.RuleContext;
-import org.codeset.core.validate.Severity;
+import org.codeset.core.finding.Severity;
 
 /** A retired code has no {@code replaced-by}. */
 public final class RetiredWithoutReplacementRule extends AbstractRule {

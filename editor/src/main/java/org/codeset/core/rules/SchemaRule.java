@@ -5,7 +5,7 @@ import java.util.List;
 import org.codeset.core.model.SourceFile;
 import org.codeset.core.schema.SchemaSet;
 import org.codeset.core.validate.RuleContext;
-import org.codeset.core.validate.Severity;
+import org.codeset.core.finding.Severity;
 import org.codeset.core.yaml.YMap;
 import org.codeset.core.yaml.YNode;
 import org.codeset.core.yaml.YSeq;
@@ -32,7 +32,7 @@ public final class SchemaRule extends AbstractRule {
         SchemaSet schemas = ctx.repository().schemas();
         List<SourceFile> files = ctx.codeSet().files();
         List<List<SchemaSet.Violation>> results = files.parallelStream()
-                .map(schemas::violations)
+                .map(f -> f.schemaViolations(schemas))
                 .toList();
         for (int i = 0; i < files.size(); i++) {
             SourceFile file = files.get(i);

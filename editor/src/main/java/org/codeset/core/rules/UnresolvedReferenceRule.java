@@ -5,7 +5,7 @@ import org.codeset.core.model.CodeSet;
 import org.codeset.core.model.PropertyDef;
 import org.codeset.core.model.Reference;
 import org.codeset.core.validate.RuleContext;
-import org.codeset.core.validate.Severity;
+import org.codeset.core.finding.Severity;
 import org.codeset.core.yaml.YMap;
 import org.codeset.core.yaml.YScalar;
 

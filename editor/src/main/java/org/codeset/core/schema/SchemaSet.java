@@ -8,11 +8,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.codeset.core.errors.InvalidSchemaException;
-import org.codeset.core.model.SourceFile;
 import org.codeset.core.yaml.YMap;
 import org.codeset.core.yaml.YNode;
 import org.codeset.core.yaml.YScalar;
 import org.codeset.core.yaml.YSeq;
+import org.codeset.core.yaml.YamlDocument;
 
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
@@ -101,10 +101,6 @@ public final class SchemaSet {
         }
     }
 
-    /** Records already known violations of a file (read from a cache). */
-    public void prime(SourceFile file, List<Violation> violations) {
-        file.cached(this, f -> List.copyOf(violations));
-    }
 
     /** Where the schemas came from: "bundled" or the repository's {@code schema/} folder. */
     public String origin() {
@@ -188,20 +184,15 @@ public final class SchemaSet {
 
 
     /**
-     * The file's violations, computed once per file and schema set and cached on the file (an
-     * unchanged file is never checked twice).
+     * Validates a parsed file against its schema: {@code codeset.yaml}'s where {@code codesetFile},
+     * the code files' otherwise. An unparsed file gives no violations.
      */
-    public List<Violation> violations(SourceFile file) {
-        return file.cached(this, this::validate);
-    }
-
-    /** Validates a parsed file against its schema. An unparsed file gives no violations. */
-    public List<Violation> validate(SourceFile file) {
-        YNode root = file.root();
-        if (file.document().root() == null && !file.document().ok()) {
+    public List<Violation> validate(YamlDocument document, boolean codesetFile) {
+        YNode root = document.root();
+        if (root == null && !document.ok()) {
             return List.of();
         }
-        Schema schema = (file.kind() == SourceFile.Kind.CODESET ? codesetSchema : codesSchema).get();
+        Schema schema = (codesetFile ? codesetSchema : codesSchema).get();
         List<Error> errors;
         try {
             errors = schema.validate(toJson(root));

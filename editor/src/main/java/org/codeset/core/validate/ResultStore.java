@@ -1,5 +1,7 @@
 package org.codeset.core.validate;
 
+import org.codeset.core.finding.Finding;
+import org.codeset.core.finding.Severity;
 import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -15,7 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
-import org.codeset.core.model.ByteSink;
+import org.codeset.core.io.ByteSink;
 import org.codeset.core.model.ChangeLog;
 import org.codeset.core.model.EntryDigest;
 import org.codeset.core.model.CodeSet;
@@ -177,7 +179,7 @@ public final class ResultStore {
                     keep.add(name);
                 }
             }
-            org.codeset.core.edit.AtomicFiles.forEachInParallel(writes, IoTask::run);
+            org.codeset.core.io.AtomicFiles.forEachInParallel(writes, IoTask::run);
             writeManifest(new Manifest(checksums, entries));
             try (Stream<Path> s = Files.list(dir)) {
                 for (Path p : s.toList()) {
@@ -408,6 +410,6 @@ public final class ResultStore {
     }
 
     private static void write(Path target, byte[] bytes) throws IOException {
-        org.codeset.core.edit.AtomicFiles.replace(target, bytes);
+        org.codeset.core.io.AtomicFiles.replace(target, bytes);
     }
 }

@@ -1,5 +1,7 @@
 package org.codeset.core.validate;
 
+import org.codeset.core.finding.Severity;
+
 /**
  * A validation rule: a contribution found with {@link java.util.ServiceLoader} (list the class in
  * {@code META-INF/services/org.codeset.core.validate.Rule}), so a jar on the class path can add

@@ -1,5 +1,6 @@
 package org.codeset.core.validate;
 
+import org.codeset.core.finding.Severity;
 import java.util.Map;
 
 /** The rules page, generated from the rules themselves so it cannot drift from the code. */

@@ -1,5 +1,7 @@
 package org.codeset.core.validate;
 
+import org.codeset.core.finding.Finding;
+import org.codeset.core.finding.Severity;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;

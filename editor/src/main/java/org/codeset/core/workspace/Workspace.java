@@ -1,0 +1,303 @@
+package org.codeset.core.workspace;
+
+import java.io.IOException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.codeset.core.errors.CodesetException;
+import org.codeset.core.errors.UnreadableInputException;
+import org.codeset.core.model.CodeSet;
+import org.codeset.core.model.CodeSetRepository;
+import org.codeset.core.model.Layout;
+import org.codeset.core.model.ParseCache;
+import org.codeset.core.model.RepositoryLoader;
+import org.codeset.core.model.SourceFile;
+import org.codeset.core.validate.ResultStore;
+import org.codeset.core.validate.Rules;
+import org.codeset.core.validate.ValidationResult;
+import org.codeset.core.validate.Validator;
+
+/**
+ * One code-set repository on disk and what the tool knows of it, as JGit's {@code Repository} is
+ * for git: the root, the rules, the loaded model (read on first use), the last validation, and
+ * (for a workspace opened {@link #openCached cached}) the parse cache and saved findings in
+ * {@code .codeset/}. Commands run on a workspace ({@link WorkspaceCommand}); the command line opens
+ * one per run, and a long-lived front end (the language server, the web editor) holds its own and
+ * updates it as files change.
+ *
+ * <p>A workspace is safe to share between threads: the model is swapped whole, never changed in
+ * place, and every edit of the files runs under {@link #lock()}.
+ */
+public final class Workspace {
+    private final Path root;
+    private final Rules rules;
+    private final boolean cached;
+    private volatile CodeSetRepository model;
+    private volatile ResultStore store;
+    private volatile boolean persistEdits;
+    private volatile Validated lastValidation;
+    /** The holding of the edit lock under which the model was last read from or written to disk (-1: none). */
+    private volatile long freshUnder = -1;
+
+    private record Validated(CodeSetRepository model, ValidationResult result) {
+    }
+
+    private Workspace(Path root, Rules rules, boolean cached) {
+        this.root = root.toAbsolutePath().normalize();
+        this.rules = Objects.requireNonNull(rules);
+        this.cached = cached;
+        this.persistEdits = cached;
+    }
+
+    /**
+     * The repository at {@code root}, read in full on first use (no caches); refused at once, with
+     * the reason, where {@code root} is no code-set repository.
+     */
+    public static Workspace open(Path root) throws CodesetException {
+        return open(root, Rules.discover());
+    }
+
+    /** As {@link #open(Path)}, with an explicit set of rules. */
+    public static Workspace open(Path root, Rules rules) throws CodesetException {
+        Layout.requireRepository(root);
+        return new Workspace(root, rules, false);
+    }
+
+    /**
+     * The repository at {@code root}, read through the parse cache in {@code .codeset/cache/} and
+     * with the findings saved by the last run (the command line's way: a run after the first parses
+     * and checks only what changed); each edit refreshes both.
+     */
+    public static Workspace openCached(Path root) throws CodesetException {
+        Layout.requireRepository(root);
+        return new Workspace(root, Rules.discover(), true);
+    }
+
+    /** The repository's folder (absolute). */
+    public Path root() {
+        return root;
+    }
+
+    public Rules rules() {
+        return rules;
+    }
+
+    /** The model of the files, loaded on first use. */
+    public CodeSetRepository model() throws CodesetException {
+        CodeSetRepository m = model;
+        if (m == null) {
+            synchronized (this) {
+                m = model;
+                if (m == null) {
+                    long holding = RepositoryLock.holdingOf(root);
+                    m = load();
+                    model = m;
+                    freshUnder = holding;
+                }
+            }
+        }
+        return m;
+    }
+
+    /** The model if it has been loaded, else null (loads nothing). */
+    public CodeSetRepository modelIfLoaded() {
+        return model;
+    }
+
+    private CodeSetRepository load() throws CodesetException {
+        CodeSetRepository loaded = RepositoryLoader.load(root, cached);
+        if (cached) {
+            ResultStore s = new ResultStore(loaded.root(), toolStamp(), loaded.schemas().digest());
+            store = s;
+            return s.restore(loaded);
+        }
+        return loaded;
+    }
+
+    /**
+     * The model as the files on disk are now, for a command that is about to change them (called
+     * under {@link #lock()}): loaded if it was not yet; otherwise every file is compared with the
+     * bytes it was parsed from, and only files that changed, appeared or vanished are parsed again.
+     */
+    public synchronized CodeSetRepository refresh() throws CodesetException {
+        CodeSetRepository m = model;
+        long holding = RepositoryLock.holdingOf(root);
+        if (m == null || (holding >= 0 && holding == freshUnder)) {
+            // not loaded yet, or read (or written) under this very holding of the lock: as on disk
+            return model();
+        }
+        Map<String, SourceFile> known = new HashMap<>();
+        for (CodeSet cs : m.codeSets()) {
+            cs.files().forEach(f -> known.put(f.path(), f));
+        }
+        Set<String> onDisk;
+        try {
+            onDisk = Layout.codeFiles(root);
+        } catch (IOException e) {
+            throw new UnreadableInputException(root.resolve(Layout.CODESETS) + ": cannot be listed: " + e.getMessage(), e);
+        }
+        Set<String> folders = new TreeSet<>(RepositoryLoader.codesetIds(root));
+        Set<String> loadedFolders = new TreeSet<>();
+        m.codeSets().forEach(cs -> loadedFolders.add(cs.id()));
+        if (!folders.equals(loadedFolders)) {
+            // a code set came or went: the layout findings change too; read the repository anew
+            model = null;
+            freshUnder = -1;
+            return model();
+        }
+        Map<String, byte[]> changed = new LinkedHashMap<>();
+        try {
+            for (String rel : onDisk) {
+                byte[] bytes = Files.readAllBytes(root.resolve(rel));
+                SourceFile f = known.get(rel);
+                if (f == null || !f.parsedFrom(bytes)) {
+                    changed.put(rel, bytes);
+                }
+            }
+        } catch (IOException e) {
+            throw new UnreadableInputException("cannot read " + e.getMessage(), e);
+        }
+        for (String rel : known.keySet()) {
+            if (!onDisk.contains(rel)) {
+                changed.put(rel, null);
+            }
+        }
+        if (!changed.isEmpty()) {
+            model = RepositoryLoader.updateAll(m, changed);
+        }
+        freshUnder = holding;
+        return model;
+    }
+
+    /** Makes {@code updated} the current model (a front end's unsaved buffers, say); writes nothing. */
+    public void update(CodeSetRepository updated) {
+        this.model = Objects.requireNonNull(updated);
+        this.freshUnder = -1;
+    }
+
+    /** Re-reads one file (a path relative to the root) from these bytes, keeping every other file's parse. */
+    public synchronized void reload(String relativePath, byte[] contents) throws CodesetException {
+        this.model = RepositoryLoader.update(model(), relativePath, contents);
+        this.freshUnder = RepositoryLock.holdingOf(root) >= 0 ? freshUnder : -1;
+    }
+
+    /**
+     * After a command wrote files: makes {@code after} current and, for a cached workspace that
+     * persists edits, stores the written files' parse and the findings for the next run.
+     */
+    public void written(CodeSetRepository after, Collection<String> paths) {
+        this.model = after; // what was just written: still as on disk under this holding of the lock
+        if (persistEdits()) {
+            cacheWritten(paths);
+            saveResults();
+        }
+    }
+
+    /**
+     * Whether edits refresh the caches on disk (default: yes, for a workspace opened
+     * {@link #openCached cached}). A long-running editor session turns it off.
+     */
+    public Workspace persistEdits(boolean persist) {
+        this.persistEdits = persist;
+        return this;
+    }
+
+    public boolean persistEdits() {
+        return persistEdits && cached;
+    }
+
+    /** Keeps the written files' parse in the parse cache, so the next run need not parse them again. */
+    public void cacheWritten(Collection<String> paths) {
+        CodeSetRepository m = model;
+        if (!cached || m == null) {
+            return;
+        }
+        ParseCache cache = ParseCache.of(m.root(), m.schemas());
+        Map<String, SourceFile> files = new HashMap<>();
+        for (CodeSet cs : m.codeSets()) {
+            cs.files().forEach(f -> files.put(f.path(), f));
+        }
+        // in parallel (as load stores them): an import writes a hundred files
+        paths.parallelStream().map(files::get).filter(Objects::nonNull).forEach(f -> {
+            try {
+                cache.store(f, Files.readAttributes(m.root().resolve(f.path()), BasicFileAttributes.class),
+                        f.schemaViolations(m.schemas()));
+            } catch (IOException e) {
+                // the cache is an optimisation
+            }
+        });
+    }
+
+    /** Saves the findings of the current model for the next run, when it has been validated. */
+    public void saveResults() {
+        CodeSetRepository m = model;
+        ResultStore s = store;
+        if (s != null && m != null && validationIfKnown(m) != null) {
+            s.save(m);
+        }
+    }
+
+    /**
+     * The findings of a model with every rule at its default severity; the last result is kept, so
+     * a series of edits validates each state once.
+     */
+    public ValidationResult validation(CodeSetRepository m) {
+        Validated last = lastValidation;
+        if (last != null && last.model() == m) {
+            return last.result();
+        }
+        ValidationResult r = new Validator(rules).validate(m);
+        lastValidation = new Validated(m, r);
+        return r;
+    }
+
+    /** The last validation result if it was of exactly this model, else null. */
+    public ValidationResult validationIfKnown(CodeSetRepository m) {
+        Validated last = lastValidation;
+        return last != null && last.model() == m ? last.result() : null;
+    }
+
+    /** A validator with this workspace's rules at their default severities. */
+    public Validator validator() {
+        return new Validator(rules);
+    }
+
+    /** Takes the repository's edit lock (see {@link RepositoryLock}); close it to release. */
+    public RepositoryLock lock() throws CodesetException {
+        return RepositoryLock.acquire(root);
+    }
+
+    private static final String TOOL_STAMP = computeToolStamp();
+
+    /** What identifies this build of the tool: saved findings of another build are not reused. */
+    public static String toolStamp() {
+        return TOOL_STAMP;
+    }
+
+    private static String computeToolStamp() {
+        try {
+            URL where = Workspace.class.getProtectionDomain().getCodeSource().getLocation();
+            Path p = Path.of(where.toURI());
+            if (Files.isRegularFile(p)) {
+                return p.getFileName() + ":" + Files.size(p) + ":" + Files.getLastModifiedTime(p).toMillis();
+            }
+        } catch (Exception e) {
+            // fall through
+        }
+        return "unpackaged:" + ProcessHandle.current().pid() + ":" + System.nanoTime();
+    }
+
+    @Override
+    public String toString() {
+        return "Workspace[" + root + "]";
+    }
+}
