@@ -47,6 +47,31 @@ public final class Workspace {
     private volatile Validated lastValidation;
     /** The holding of the edit lock under which the model was last read from or written to disk (-1: none). */
     private volatile long freshUnder = -1;
+    /** Each file's size and modification time when {@link #refresh} last compared its bytes, and when that was. */
+    private volatile Map<String, Stamp> stamps = Map.of();
+    private volatile long stampedAt;
+    /** A file changed less than this before it was compared may change again within its timestamp's tick. */
+    private static final long RACY_MILLIS = 2000;
+
+    /**
+     * What a file's metadata says of its content: size, modification time and, where the file
+     * system has it, the inode's change time, which (unlike the modification time) a tool that
+     * puts times back ({@code touch -r}, {@code cp -p}, {@code rsync -t}) cannot set.
+     */
+    private record Stamp(long size, long modified, long changed) {
+    }
+
+    private static Stamp stamp(Path file) throws IOException {
+        try {
+            Map<String, Object> a = Files.readAttributes(file, "unix:size,lastModifiedTime,ctime");
+            long modified = ((java.nio.file.attribute.FileTime) a.get("lastModifiedTime")).toMillis();
+            long changed = ((java.nio.file.attribute.FileTime) a.get("ctime")).toMillis();
+            return new Stamp((Long) a.get("size"), modified, Math.max(modified, changed));
+        } catch (UnsupportedOperationException | IllegalArgumentException e) {
+            BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
+            return new Stamp(a.size(), a.lastModifiedTime().toMillis(), a.lastModifiedTime().toMillis());
+        }
+    }
 
     private record Validated(CodeSetRepository model, ValidationResult result) {
     }
@@ -125,8 +150,10 @@ public final class Workspace {
 
     /**
      * The model as the files on disk are now, for a command that is about to change them (called
-     * under {@link #lock()}): loaded if it was not yet; otherwise every file is compared with the
-     * bytes it was parsed from, and only files that changed, appeared or vanished are parsed again.
+     * under {@link #lock()}): loaded if it was not yet; otherwise each file whose size or
+     * modification time differs from when it was last compared (or that changed too recently for
+     * its time to tell, as git's index does) is read and compared with the bytes it was parsed
+     * from, and only files that changed, appeared or vanished are parsed again.
      */
     public synchronized CodeSetRepository refresh() throws CodesetException {
         CodeSetRepository m = model;
@@ -135,47 +162,56 @@ public final class Workspace {
             // not loaded yet, or read (or written) under this very holding of the lock: as on disk
             return model();
         }
+        if (!new TreeSet<>(RepositoryLoader.codesetIds(root)).equals(codesetIds(m))) {
+            // a code set came or went: the layout findings change too; read the repository anew
+            model = null;
+            freshUnder = -1;
+            stamps = Map.of();
+            return model();
+        }
         Map<String, SourceFile> known = new HashMap<>();
         for (CodeSet cs : m.codeSets()) {
             cs.files().forEach(f -> known.put(f.path(), f));
         }
-        Set<String> onDisk;
-        try {
-            onDisk = Layout.codeFiles(root);
-        } catch (IOException e) {
-            throw new UnreadableInputException(root.resolve(Layout.CODESETS) + ": cannot be listed: " + e.getMessage(), e);
-        }
-        Set<String> folders = new TreeSet<>(RepositoryLoader.codesetIds(root));
-        Set<String> loadedFolders = new TreeSet<>();
-        m.codeSets().forEach(cs -> loadedFolders.add(cs.id()));
-        if (!folders.equals(loadedFolders)) {
-            // a code set came or went: the layout findings change too; read the repository anew
-            model = null;
-            freshUnder = -1;
-            return model();
-        }
+        long scanStart = System.currentTimeMillis();
+        Map<String, Stamp> seen = new HashMap<>();
         Map<String, byte[]> changed = new LinkedHashMap<>();
         try {
-            for (String rel : onDisk) {
-                byte[] bytes = Files.readAllBytes(root.resolve(rel));
+            for (String rel : Layout.codeFiles(root)) {
+                Path file = root.resolve(rel);
+                Stamp now = stamp(file);
+                seen.put(rel, now);
                 SourceFile f = known.get(rel);
+                if (f != null && now.equals(stamps.get(rel)) && now.changed() < stampedAt - RACY_MILLIS) {
+                    continue; // as it was when its bytes were last compared
+                }
+                byte[] bytes = Files.readAllBytes(file);
                 if (f == null || !f.parsedFrom(bytes)) {
                     changed.put(rel, bytes);
                 }
             }
-        } catch (IOException e) {
-            throw new UnreadableInputException("cannot read " + e.getMessage(), e);
+        } catch (IOException | java.io.UncheckedIOException e) {
+            throw new UnreadableInputException("cannot read the files of " + root.resolve(Layout.CODESETS) + ": "
+                    + e.getMessage(), e);
         }
         for (String rel : known.keySet()) {
-            if (!onDisk.contains(rel)) {
+            if (!seen.containsKey(rel)) {
                 changed.put(rel, null);
             }
         }
         if (!changed.isEmpty()) {
             model = RepositoryLoader.updateAll(m, changed);
         }
+        stamps = seen;
+        stampedAt = scanStart;
         freshUnder = holding;
         return model;
+    }
+
+    private static Set<String> codesetIds(CodeSetRepository m) {
+        Set<String> ids = new TreeSet<>();
+        m.codeSets().forEach(cs -> ids.add(cs.id()));
+        return ids;
     }
 
     /** Makes {@code updated} the current model (a front end's unsaved buffers, say); writes nothing. */

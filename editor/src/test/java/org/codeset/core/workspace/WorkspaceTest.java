@@ -79,6 +79,21 @@ class WorkspaceTest {
     }
 
     @Test
+    void aSameSizeEditWithItsTimePutBackIsSeen() throws Exception {
+        repo();
+        Path file = dir.resolve("codesets/rad/codes.yaml");
+        java.nio.file.attribute.FileTime old = java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 60_000);
+        Files.setLastModifiedTime(file, old);
+        Workspace w = Workspace.open(dir);
+        w.model();
+        w.refresh(); // compares every file once and remembers its size and times
+        // the same size, the modification time put back as touch -r or cp -p would
+        Files.writeString(file, Files.readString(file).replace("Neck X-ray", "Neck x-RAY"));
+        Files.setLastModifiedTime(file, old);
+        assertEquals("Neck x-RAY", w.refresh().codeSet("rad").get("72040").display());
+    }
+
+    @Test
     void underOneHoldingOfTheLockTheModelIsNotReadAgain() throws Exception {
         repo();
         Workspace w = Workspace.open(dir);
