@@ -1,5 +1,6 @@
 package org.codeset.core.edit;
 
+import org.codeset.core.model.Layout;
 import org.codeset.core.text.Canonical;
 import org.codeset.core.text.EntryDraft;
 import java.time.LocalDate;
@@ -171,10 +172,10 @@ public final class AddCommand extends EditCommand {
     }
 
     private String targetFile(CodeSet cs) throws InvalidArgumentException {
-        String base = "codesets/" + cs.id() + "/";
+        String base = Layout.folder(cs.id()) + "/";
         if (file != null) {
-            String rel = file.startsWith("codesets/") ? file : base + file;
-            if (!rel.startsWith(base) || !rel.endsWith(".yaml") || rel.equals(base + "codeset.yaml") || rel.contains("..")) {
+            String rel = file.startsWith(Layout.CODESETS + "/") ? file : base + file;
+            if (!rel.startsWith(base) || !rel.endsWith(".yaml") || rel.equals(Layout.codesetFile(cs.id())) || rel.contains("..")) {
                 throw new InvalidArgumentException("--file " + file + " is not a code file of " + cs.id()
                         + " (a *.yaml below " + base + ", other than codeset.yaml)");
             }
@@ -191,7 +192,7 @@ public final class AddCommand extends EditCommand {
 
     /** The code set's main code file: codes.yaml when there is one, else its first code file. */
     static String mainFile(CodeSet cs) {
-        String main = "codesets/" + cs.id() + "/codes.yaml";
+        String main = Layout.codesFile(cs.id());
         for (SourceFile f : cs.codeFiles()) {
             if (f.path().equals(main)) {
                 return main;

@@ -1,5 +1,6 @@
 package org.codeset.core.edit;
 
+import org.codeset.core.model.Layout;
 import org.codeset.core.io.AtomicFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -23,15 +24,15 @@ public final class Init {
     /** Creates the repository in {@code dir}; returns the files written, relative to it. */
     public static List<String> run(Path dir) throws CodesetException {
         Path root = dir.toAbsolutePath().normalize();
-        if (Files.exists(root.resolve("codesets"))) {
+        if (Files.exists(root.resolve(Layout.CODESETS))) {
             throw new EditRefusedException("refused: " + root + " already has codesets/; it is a code-set repository");
         }
         List<String> written = new ArrayList<>();
         try {
-            Files.createDirectories(root.resolve("codesets"));
+            Files.createDirectories(root.resolve(Layout.CODESETS));
             write(root, "schema/" + SchemaSet.CODESET_SCHEMA, SchemaSet.bundledBytes(SchemaSet.CODESET_SCHEMA), written);
             write(root, "schema/" + SchemaSet.CODES_SCHEMA, SchemaSet.bundledBytes(SchemaSet.CODES_SCHEMA), written);
-            write(root, "codesets/.gitkeep", new byte[0], written);
+            write(root, Layout.CODESETS + "/.gitkeep", new byte[0], written);
             if (!Files.exists(root.resolve(".gitignore"))) {
                 write(root, ".gitignore", "# codeset's parse cache and edit lock\n.codeset/\n".getBytes(StandardCharsets.UTF_8),
                         written);

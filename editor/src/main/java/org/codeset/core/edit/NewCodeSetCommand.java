@@ -1,5 +1,6 @@
 package org.codeset.core.edit;
 
+import org.codeset.core.model.Layout;
 import org.codeset.core.text.Render;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -87,8 +88,8 @@ public final class NewCodeSetCommand extends EditCommand {
         if (pattern != null) {
             b.append("codePattern: ").append(Render.quoted(pattern)).append('\n');
         }
-        plan.create("codesets/" + id + "/codeset.yaml", b.toString());
-        plan.create("codesets/" + id + "/codes.yaml", "codes: []\n");
+        plan.create(Layout.codesetFile(id), b.toString());
+        plan.create(Layout.codesFile(id), "codes: []\n");
         plan.summary("new code set " + id + " (codesets/" + id + "/)");
     }
 }

@@ -53,7 +53,7 @@ public final class CodeHistory {
                     Map<String, ObjectId> now = ReleaseHistory.allBlobs(repo, walk.parseCommit(ObjectId.fromString(r.commit())),
                             codeset);
                     now.keySet().removeIf(p -> !p.endsWith(".yaml")
-                            || p.equals("codesets/" + codeset + "/" + Layout.CODESET_FILE));
+                            || p.equals(Layout.codesetFile(codeset)));
                     String holder = previous == null || previous.get(code) == null ? null
                             : previous.get(code).file().path();
                     if (holder != null && now.containsKey(holder) && now.get(holder).equals(before.get(holder))) {

@@ -62,7 +62,7 @@ public final class ReleaseHistory {
         }
         try (Repository repo = open(root); RevWalk walk = new RevWalk(repo)) {
             List<Release> out = new ArrayList<>();
-            String prefix = Constants.R_TAGS + codesetId + "/v";
+            String prefix = Layout.tagRefPrefix(codesetId);
             for (Ref ref : repo.getRefDatabase().getRefsByPrefix(prefix)) {
                 SemVer v = SemVer.parse(ref.getName().substring(prefix.length()));
                 if (v == null) {
@@ -124,14 +124,14 @@ public final class ReleaseHistory {
         try (TreeWalk tw = new TreeWalk(repo)) {
             tw.addTree(commit.getTree());
             tw.setRecursive(true);
-            tw.setFilter(PathFilter.create("codesets/" + codesetId));
+            tw.setFilter(PathFilter.create(Layout.folder(codesetId)));
             while (tw.next()) {
                 String path = tw.getPathString();
                 if (!path.endsWith(".yaml")) {
                     continue;
                 }
                 byte[] bytes = repo.open(tw.getObjectId(0)).getBytes();
-                boolean isMeta = path.equals("codesets/" + codesetId + "/" + Layout.CODESET_FILE);
+                boolean isMeta = path.equals(Layout.codesetFile(codesetId));
                 SourceFile f = RepositoryLoader.parse(path, isMeta ? SourceFile.Kind.CODESET : SourceFile.Kind.CODES,
                         codesetId, bytes);
                 if (isMeta) {
@@ -159,7 +159,7 @@ public final class ReleaseHistory {
             } else {
                 b = new java.util.HashMap<>();
                 // the index's ids where the files are as staged; only the others are read and hashed
-                Map<String, ObjectId> known = WorkingBlobs.of(repo, "codesets/" + from.codeset());
+                Map<String, ObjectId> known = WorkingBlobs.of(repo, Layout.folder(from.codeset()));
                 try (org.eclipse.jgit.lib.ObjectInserter.Formatter f = new org.eclipse.jgit.lib.ObjectInserter.Formatter()) {
                     for (SourceFile sf : working.files()) {
                         ObjectId id = known.get(sf.path());
@@ -190,7 +190,7 @@ public final class ReleaseHistory {
             if (!path.endsWith(".yaml") || id.equals(other.get(path))) {
                 continue;
             }
-            boolean isMeta = path.equals("codesets/" + codesetId + "/" + Layout.CODESET_FILE);
+            boolean isMeta = path.equals(Layout.codesetFile(codesetId));
             SourceFile f = known.get(path);
             if (f == null) {
                 f = RepositoryLoader.parse(path, isMeta ? SourceFile.Kind.CODESET : SourceFile.Kind.CODES, codesetId,
@@ -217,7 +217,7 @@ public final class ReleaseHistory {
         try (TreeWalk tw = new TreeWalk(repo)) {
             tw.addTree(commit.getTree());
             tw.setRecursive(true);
-            tw.setFilter(PathFilter.create("codesets/" + codesetId));
+            tw.setFilter(PathFilter.create(Layout.folder(codesetId)));
             while (tw.next()) {
                 out.put(tw.getPathString(), tw.getObjectId(0));
             }

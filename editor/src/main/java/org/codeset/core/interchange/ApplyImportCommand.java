@@ -1,5 +1,6 @@
 package org.codeset.core.interchange;
 
+import org.codeset.core.model.Layout;
 import org.codeset.core.edit.EditCommand;
 import org.codeset.core.text.Canonical;
 import org.codeset.core.text.EntryDraft;
@@ -107,7 +108,7 @@ public final class ApplyImportCommand extends EditCommand {
     // ---- a new code set: whole files in canonical form ----
 
     private void create(Plan plan, String id) throws CodesetException {
-        String base = "codesets/" + id + "/";
+        String base = Layout.folder(id) + "/";
         StringBuilder meta = new StringBuilder();
         meta.append("id: ").append(id).append('\n');
         meta.append("title: ").append(Render.text(image.title() == null ? id : image.title())).append('\n');
@@ -127,7 +128,7 @@ public final class ApplyImportCommand extends EditCommand {
                 changes.newProperties().add(p.id());
             }
         }
-        plan.create(base + "codeset.yaml", meta.toString());
+        plan.create(Layout.codesetFile(id), meta.toString());
         Map<String, PropertyDef> defs = defs(image.properties());
         List<ImportedCodeSet.Concept> concepts = image.concepts();
         int n = concepts.size();
@@ -150,7 +151,7 @@ public final class ApplyImportCommand extends EditCommand {
             return b.toString();
         }).toList();
         for (int f = 0; f < files; f++) {
-            plan.create(base + (files == 1 ? "codes.yaml" : String.format("codes-%04d.yaml", f + 1)), texts.get(f));
+            plan.create(base + (files == 1 ? Layout.CODES_FILE : String.format("codes-%04d.yaml", f + 1)), texts.get(f));
         }
         concepts.forEach(c -> changes.added().add(c.code()));
     }
@@ -329,7 +330,7 @@ public final class ApplyImportCommand extends EditCommand {
 
     /** Where new codes without a known parent go: codes.yaml, else the last code file. */
     private static String fallbackFile(CodeSet cs) {
-        String main = "codesets/" + cs.id() + "/codes.yaml";
+        String main = Layout.codesFile(cs.id());
         for (SourceFile f : cs.codeFiles()) {
             if (f.path().equals(main)) {
                 return main;

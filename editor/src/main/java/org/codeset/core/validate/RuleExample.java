@@ -1,5 +1,7 @@
 package org.codeset.core.validate;
 
+import org.codeset.core.model.Layout;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -98,8 +100,8 @@ public record RuleExample(Map<String, String> bad, Map<String, String> good, Lis
         Map<String, String> out = new LinkedHashMap<>(files);
         for (String path : files.keySet()) {
             String[] parts = path.split("/");
-            if (parts.length >= 3 && parts[0].equals("codesets")) {
-                out.putIfAbsent("codesets/" + parts[1] + "/codeset.yaml", "id: " + parts[1] + "\ntitle: Example "
+            if (parts.length >= 3 && parts[0].equals(Layout.CODESETS)) {
+                out.putIfAbsent(Layout.codesetFile(parts[1]), "id: " + parts[1] + "\ntitle: Example "
                         + parts[1] + "\nsystem: https://codes.example.org/" + parts[1]
                         + "\nversion: 1.0.0\nstatus: active\n");
             }
@@ -122,7 +124,7 @@ public record RuleExample(Map<String, String> bad, Map<String, String> good, Lis
                         Files.createDirectories(p.getParent());
                         Files.writeString(p, e.getValue());
                     }
-                    git.add().addFilepattern("codesets").call();
+                    git.add().addFilepattern(Layout.CODESETS).call();
                     git.commit().setMessage("release " + r.getKey()).setAuthor(who).setCommitter(who).call();
                     git.tag().setName(r.getKey()).setAnnotated(true).setMessage(r.getKey()).setTagger(who).call();
                 }
