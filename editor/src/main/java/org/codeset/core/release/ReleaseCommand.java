@@ -206,9 +206,7 @@ public final class ReleaseCommand extends WorkspaceCommand<ReleaseCommand.Result
         if (codeset == null) {
             throw new InvalidArgumentException("give the code set to release");
         }
-        if ((version == null) == (bump == null)) {
-            throw new InvalidArgumentException("give either --version X.Y.Z or --bump auto|major|minor|patch");
-        }
+        VersionPolicy versions = VersionPolicy.of(version, bump);
         Path root = workspace.root();
         if (!ReleaseHistory.isGit(root)) {
             throw new NotFoundException(root + " is not a git repository; releases are git tags (run git init, or codeset init)");
@@ -218,13 +216,13 @@ public final class ReleaseCommand extends WorkspaceCommand<ReleaseCommand.Result
             if (completed != null) {
                 return completed;
             }
-            return release(git, root);
+            return release(git, root, versions);
         } catch (IOException e) {
             throw new UnreadableInputException("cannot release " + codeset + ": " + e.getMessage(), e);
         }
     }
 
-    private Result release(Git git, Path root) throws CodesetException, IOException {
+    private Result release(Git git, Path root, VersionPolicy versions) throws CodesetException, IOException {
         org.codeset.core.io.Timings t = new org.codeset.core.io.Timings();
         Repository repo = git.getRepository();
         CodeSet working = workspace.refresh().codeSet(codeset);
@@ -246,7 +244,7 @@ public final class ReleaseCommand extends WorkspaceCommand<ReleaseCommand.Result
             throw new EditRefusedException("refused: nothing in " + codeset + " changed since " + latest.tag());
         }
         SemVer previous = latest == null ? null : latest.version();
-        SemVer next = chooseVersion(previous, diff);
+        SemVer next = versions.next(previous, diff);
         String tag = codeset + "/v" + next;
         if (repo.exactRef("refs/tags/" + tag) != null) {
             throw new EditRefusedException("refused: " + tag + " exists already; a released version is never re-created");
@@ -510,51 +508,6 @@ public final class ReleaseCommand extends WorkspaceCommand<ReleaseCommand.Result
         }
         AtomicFiles.write(root.resolve(metaPath), metaBefore);
         AtomicFiles.write(root.resolve(metaPath.replace("codeset.yaml", "CHANGELOG.md")), changelogBefore);
-    }
-
-    private SemVer chooseVersion(SemVer previous, CodeSetDiff.Result diff) throws CodesetException {
-        SemVer.Bump required = diff.bump() == SemVer.Bump.NONE ? SemVer.Bump.PATCH : diff.bump();
-        if (version != null) {
-            SemVer v = SemVer.parse(version.startsWith("v") ? version.substring(1) : version);
-            if (v == null) {
-                throw new InvalidArgumentException("--version " + version + " is not a semantic version X.Y.Z");
-            }
-            if (previous != null) {
-                if (v.compareTo(previous) <= 0) {
-                    throw new EditRefusedException("refused: version " + v + " is not greater than the latest release " + previous);
-                }
-                SemVer least = previous.bump(required);
-                if (v.compareTo(least) < 0) {
-                    throw new EditRefusedException("refused: the changes since " + previous + " need a " + required.name()
-                            .toLowerCase() + " release (" + reason(diff) + "): " + least + " or later");
-                }
-            }
-            return v;
-        }
-        if (previous == null) {
-            return new SemVer(1, 0, 0, null);
-        }
-        SemVer.Bump chosen = switch (bump) {
-            case AUTO -> required;
-            case MAJOR -> SemVer.Bump.MAJOR;
-            case MINOR -> SemVer.Bump.MINOR;
-            case PATCH -> SemVer.Bump.PATCH;
-        };
-        if (chosen.compareTo(required) < 0) {
-            throw new EditRefusedException("refused: the changes since " + previous + " need a " + required.name().toLowerCase()
-                    + " release (" + reason(diff) + "), not " + chosen.name().toLowerCase());
-        }
-        return previous.bump(chosen);
-    }
-
-    private static String reason(CodeSetDiff.Result d) {
-        if (!d.retired().isEmpty() || !d.removed().isEmpty()) {
-            return (d.retired().size() + d.removed().size()) + " released code(s) retired";
-        }
-        if (!d.added().isEmpty() || !d.deprecated().isEmpty()) {
-            return d.added().size() + " added, " + d.deprecated().size() + " deprecated";
-        }
-        return d.changed().size() + " changed";
     }
 
     /** codeset.yaml with {@code version:} set, every other byte kept. */
