@@ -261,6 +261,7 @@ public final class ReleaseCommand extends WorkspaceCommand<ReleaseCommand.Result
             encoder.start();
         }
 
+        ReleaseNotes notes = new ReleaseNotes(codeset, note, date);
         // the files the release writes
         String metaPath = working.metaFile().path();
         String changelogPath = "codesets/" + codeset + "/CHANGELOG.md";
@@ -268,7 +269,7 @@ public final class ReleaseCommand extends WorkspaceCommand<ReleaseCommand.Result
         byte[] metaAfter = withVersion(metaBefore, metaPath, next);
         Path changelog = root.resolve(changelogPath);
         byte[] changelogBefore = Files.exists(changelog) ? Files.readAllBytes(changelog) : null;
-        byte[] changelogAfter = changelog(changelogBefore, next, diff).getBytes(StandardCharsets.UTF_8);
+        byte[] changelogAfter = notes.changelog(changelogBefore, next, diff).getBytes(StandardCharsets.UTF_8);
 
         // validate the tree that will be committed
         t.lap("changelog");
@@ -285,7 +286,7 @@ public final class ReleaseCommand extends WorkspaceCommand<ReleaseCommand.Result
         Map<String, byte[]> written = new TreeMap<>();
         written.put(metaPath, metaAfter);
         written.put(changelogPath, changelogAfter);
-        String message = tagMessage(tag, previous, diff, manifest(repo, root, latest, written));
+        String message = notes.tagMessage(tag, previous, diff, notes.manifest(repo, root, latest, written));
         t.lap("manifest");
         PersonIdent who = author != null ? author : new PersonIdent(repo);
         String key = sign ? signingKey(repo, who) : null;
@@ -324,7 +325,7 @@ public final class ReleaseCommand extends WorkspaceCommand<ReleaseCommand.Result
                 gone.forEach(rm::addFilepattern);
                 rm.call();
             }
-            RevCommit commit = git.commit().setOnly(folder).setMessage("Release " + tag + "\n\n" + message)
+            RevCommit commit = git.commit().setOnly(folder).setMessage(ReleaseNotes.commitMessage(tag, message))
                     .setAuthor(who).setCommitter(who).call();
             committedOk = true;
             journal.committed(commit.name()).write(root);
@@ -386,7 +387,7 @@ public final class ReleaseCommand extends WorkspaceCommand<ReleaseCommand.Result
                 RevCommit c = walk.parseCommit(head);
                 if (c.getParentCount() == (j.headBefore() == null ? 0 : 1)
                         && (j.headBefore() == null || c.getParent(0).name().equals(j.headBefore()))
-                        && c.getFullMessage().startsWith("Release " + j.tag() + "\n")) {
+                        && ReleaseNotes.isCommitMessageOf(c.getFullMessage(), j.tag())) {
                     commit = head.name();
                 }
             }
@@ -521,91 +522,6 @@ public final class ReleaseCommand extends WorkspaceCommand<ReleaseCommand.Result
         String line = lines[s.line() - 1];
         lines[s.line() - 1] = line.substring(0, s.column() - 1) + v + line.substring(Math.min(line.length(), s.endColumn() - 1));
         return String.join("\n", lines).getBytes(StandardCharsets.UTF_8);
-    }
-
-    private String changelog(byte[] existing, SemVer v, CodeSetDiff.Result d) {
-        StringBuilder section = new StringBuilder();
-        section.append("## ").append(v).append(" (").append(date).append(")\n\n");
-        if (note != null) {
-            section.append(note.strip()).append("\n\n");
-        }
-        list(section, "Added", d.added());
-        list(section, "Changed", d.changed());
-        list(section, "Deprecated", d.deprecated());
-        list(section, "Retired", d.retired());
-        list(section, "Reactivated", d.reactivated());
-        if (d.size() == 0) {
-            section.append("Metadata only.\n\n");
-        }
-        String title = "# Changelog of " + codeset + "\n\n";
-        String old = existing == null ? "" : new String(existing, StandardCharsets.UTF_8);
-        if (old.startsWith(title)) {
-            return title + section + old.substring(title.length());
-        }
-        return title + section + old;
-    }
-
-    private static void list(StringBuilder b, String heading, List<CodeSetDiff.Change> changes) {
-        if (changes.isEmpty()) {
-            return;
-        }
-        b.append("### ").append(heading).append("\n\n");
-        for (CodeSetDiff.Change c : changes) {
-            b.append("- `").append(c.code()).append("` ").append(c.display() == null ? "" : c.display());
-            if (!c.fields().isEmpty() && !c.action().equals("A")) {
-                b.append(" (").append(String.join(", ", c.fields().stream().map(CodeSetDiff.Field::name).toList())).append(")");
-            }
-            if (c.action().equals("D") && !c.replacedBy().isEmpty()) {
-                b.append(" → replaced by `").append(String.join("`, `", c.replacedBy())).append("`");
-            }
-            b.append('\n');
-        }
-        b.append('\n');
-    }
-
-    private String tagMessage(String tag, SemVer previous, CodeSetDiff.Result d, Map<String, String> manifest) {
-        StringBuilder b = new StringBuilder();
-        b.append(tag).append(": ").append(d.added().size()).append(" added, ").append(d.changed().size()).append(" changed, ")
-                .append(d.deprecated().size()).append(" deprecated, ").append(d.retired().size()).append(" retired, ")
-                .append(d.reactivated().size()).append(" reactivated since ").append(previous == null ? "nothing" : previous)
-                .append("\n");
-        if (note != null) {
-            b.append("\n").append(note.strip()).append("\n");
-        }
-        b.append("\n");
-        Manifest.appendTo(b, manifest);
-        return b.toString();
-    }
-
-    /**
-     * The SHA-256 of every file the release commits in the code set's folder (files whose name
-     * starts with a dot and ignored files left out). A file whose git blob is the one the latest
-     * release holds keeps that release's SHA-256 (same blob, same bytes); the index gives the blob
-     * ids of files as staged, so only new and changed files are read.
-     */
-    private Map<String, String> manifest(Repository repo, Path root, Release latest, Map<String, byte[]> written)
-            throws IOException {
-        String folder = "codesets/" + codeset;
-        Map<String, ObjectId> now = WorkingBlobs.of(repo, folder);
-        Map<String, ObjectId> released = Map.of();
-        Map<String, String> releasedSha = Map.of();
-        if (latest != null) {
-            try (RevWalk walk = new RevWalk(repo)) {
-                released = ReleaseHistory.allBlobs(repo, walk.parseCommit(ObjectId.fromString(latest.commit())), codeset);
-            }
-            releasedSha = Manifest.of(latest.message());
-        }
-        Map<String, String> out = new TreeMap<>();
-        for (Map.Entry<String, ObjectId> f : now.entrySet()) {
-            String path = f.getKey();
-            if (written.containsKey(path) || path.substring(path.lastIndexOf('/') + 1).startsWith(".")) {
-                continue;
-            }
-            String sha = f.getValue().equals(released.get(path)) ? releasedSha.get(path) : null;
-            out.put(path, sha != null ? sha : Manifest.sha256(Files.readAllBytes(root.resolve(path))));
-        }
-        written.forEach((path, bytes) -> out.put(path, Manifest.sha256(bytes)));
-        return out;
     }
 
     /**
