@@ -1,25 +1,19 @@
 package org.codeset.core.release;
 
 import org.codeset.core.history.Release;
-import org.codeset.core.history.Manifest;
 import org.codeset.core.history.ReleaseHistory;
 import org.codeset.core.history.ReleasedCodes;
-import org.codeset.core.history.WorkingBlobs;
 import org.codeset.core.model.SemVer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 
 import org.codeset.core.workspace.Workspace;
 import org.codeset.core.workspace.WorkspaceCommand;
@@ -43,17 +37,13 @@ import org.codeset.core.yaml.YMap;
 import org.codeset.core.yaml.YScalar;
 import org.codeset.core.yaml.YamlParser;
 import org.eclipse.jgit.api.Git;
-import org.eclipse.jgit.api.PushCommand;
 import org.eclipse.jgit.api.Status;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.PersonIdent;
-import org.eclipse.jgit.lib.RefUpdate;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
-import org.eclipse.jgit.transport.PushResult;
-import org.eclipse.jgit.transport.RemoteRefUpdate;
 
 /**
  * Releases a code set: {@code codesets.release().codeset("radiology").bump(Bump.AUTO).call()}.
@@ -212,17 +202,18 @@ public final class ReleaseCommand extends WorkspaceCommand<ReleaseCommand.Result
             throw new NotFoundException(root + " is not a git repository; releases are git tags (run git init, or codeset init)");
         }
         try (RepositoryLock lock = workspace.lock(); Git git = Git.open(root.toFile())) {
-            Result completed = recover(git, root);
+            GitStep step = new GitStep(git, root, passphrase);
+            Result completed = recover(git, step, root);
             if (completed != null) {
                 return completed;
             }
-            return release(git, root, versions);
+            return release(git, step, root, versions);
         } catch (IOException e) {
             throw new UnreadableInputException("cannot release " + codeset + ": " + e.getMessage(), e);
         }
     }
 
-    private Result release(Git git, Path root, VersionPolicy versions) throws CodesetException, IOException {
+    private Result release(Git git, GitStep step, Path root, VersionPolicy versions) throws CodesetException, IOException {
         org.codeset.core.io.Timings t = new org.codeset.core.io.Timings();
         Repository repo = git.getRepository();
         CodeSet working = workspace.refresh().codeSet(codeset);
@@ -246,7 +237,7 @@ public final class ReleaseCommand extends WorkspaceCommand<ReleaseCommand.Result
         SemVer previous = latest == null ? null : latest.version();
         SemVer next = versions.next(previous, diff);
         String tag = codeset + "/v" + next;
-        if (repo.exactRef("refs/tags/" + tag) != null) {
+        if (step.tagged(tag)) {
             throw new EditRefusedException("refused: " + tag + " exists already; a released version is never re-created");
         }
 
@@ -289,12 +280,12 @@ public final class ReleaseCommand extends WorkspaceCommand<ReleaseCommand.Result
         String message = notes.tagMessage(tag, previous, diff, notes.manifest(repo, root, latest, written));
         t.lap("manifest");
         PersonIdent who = author != null ? author : new PersonIdent(repo);
-        String key = sign ? signingKey(repo, who) : null;
+        String key = sign ? step.signingKey(who, signingKey) : null;
         if (dryRun) {
             return new Result(tag, next, previous, diff, null, List.of(metaPath, changelogPath), message, false, t, recovery);
         }
 
-        ObjectId head = repo.resolve("HEAD");
+        ObjectId head = step.head();
         boolean committedOk = false;
         ReleaseJournal journal = new ReleaseJournal(codeset, tag, head == null ? null : head.name(), metaPath, metaBefore,
                 changelogPath, changelogBefore, null, message, who.getName(), who.getEmailAddress(),
@@ -306,35 +297,11 @@ public final class ReleaseCommand extends WorkspaceCommand<ReleaseCommand.Result
             AtomicFiles.write(changelog, changelogAfter);
             steps.before("commit");
             t.lap("write");
-            // stage this code set's folder only (new, changed and deleted files), then commit only it:
-            // whatever else is staged or changed stays as it was
-            // (only the paths git status reports: adding the whole folder would re-hash every file)
-            String folder = "codesets/" + codeset;
-            Status status = git.status().addPath(folder).call();
-            Set<String> stage = new java.util.TreeSet<>();
-            stage.addAll(status.getModified());
-            stage.addAll(status.getUntracked());
-            Set<String> gone = new java.util.TreeSet<>(status.getMissing());
-            if (!stage.isEmpty()) {
-                var add = git.add();
-                stage.forEach(add::addFilepattern);
-                add.call();
-            }
-            if (!gone.isEmpty()) {
-                var rm = git.rm().setCached(true);
-                gone.forEach(rm::addFilepattern);
-                rm.call();
-            }
-            RevCommit commit = git.commit().setOnly(folder).setMessage(ReleaseNotes.commitMessage(tag, message))
-                    .setAuthor(who).setCommitter(who).call();
+            RevCommit commit = step.commit("codesets/" + codeset, ReleaseNotes.commitMessage(tag, message), who);
             committedOk = true;
             journal.committed(commit.name()).write(root);
             steps.before("tag");
-            var tagging = git.tag().setName(tag).setAnnotated(true).setMessage(message).setTagger(who).setObjectId(commit);
-            if (sign) {
-                tagging.setSigned(true).setSigningKey(key).setCredentialsProvider(passphrase);
-            }
-            tagging.call();
+            step.tag(tag, message, who, commit, sign, key);
             ReleaseJournal.delete(root);
             t.lap("git");
             // the history rules of later runs read what this release holds from here, not from a parse
@@ -342,7 +309,7 @@ public final class ReleaseCommand extends WorkspaceCommand<ReleaseCommand.Result
             t.lap("facts");
             boolean pushed = false;
             if (remote != null) {
-                pushed = push(git, tag);
+                pushed = step.push(remote, tag);
                 t.lap("push");
             }
             if (committed == withVersion) {
@@ -354,8 +321,8 @@ public final class ReleaseCommand extends WorkspaceCommand<ReleaseCommand.Result
             }
             return new Result(tag, next, previous, diff, commit.name(), List.of(metaPath, changelogPath), message, pushed, t, recovery);
         } catch (GitAPIException | IOException e) {
-            if (repo.exactRef("refs/tags/" + tag) == null) {
-                undo(repo, root, head, committedOk, metaPath, metaBefore, changelogBefore);
+            if (!step.tagged(tag)) {
+                step.undo(head, committedOk, metaPath, metaBefore, changelogPath, changelogBefore);
                 ReleaseJournal.delete(root);
                 throw new EditRefusedException("release " + tag + " failed and was undone (files and branch as they were): "
                         + e.getMessage());
@@ -369,17 +336,17 @@ public final class ReleaseCommand extends WorkspaceCommand<ReleaseCommand.Result
      * returns the finished release, or null when there was nothing to finish (files put back, if
      * any, and {@link #recovery} says so).
      */
-    private Result recover(Git git, Path root) throws IOException, CodesetException {
+    private Result recover(Git git, GitStep step, Path root) throws IOException, CodesetException {
         ReleaseJournal j = ReleaseJournal.read(root);
         if (j == null) {
             return null;
         }
         Repository repo = git.getRepository();
-        if (repo.exactRef("refs/tags/" + j.tag()) != null) {
+        if (step.tagged(j.tag())) {
             ReleaseJournal.delete(root);
             return null;
         }
-        ObjectId head = repo.resolve("HEAD");
+        ObjectId head = step.head();
         String commit = j.commit();
         if (commit == null && head != null && !head.name().equals(j.headBefore())) {
             // killed after the commit, before the journal said so
@@ -402,12 +369,8 @@ public final class ReleaseCommand extends WorkspaceCommand<ReleaseCommand.Result
             PersonIdent who = new PersonIdent(j.tagger(), j.taggerEmail(), java.time.Instant.ofEpochMilli(j.taggedAt()),
                     java.time.ZoneOffset.ofTotalSeconds(j.timeZoneMinutes() * 60));
             try {
-                var tagging = git.tag().setName(j.tag()).setAnnotated(true).setMessage(j.message()).setTagger(who)
-                        .setObjectId(new RevWalk(repo).parseCommit(ObjectId.fromString(commit)));
-                if (j.signed()) {
-                    tagging.setSigned(true).setSigningKey(j.signingKey()).setCredentialsProvider(passphrase);
-                }
-                tagging.call();
+                step.tag(j.tag(), j.message(), who, new RevWalk(repo).parseCommit(ObjectId.fromString(commit)), j.signed(),
+                        j.signingKey());
             } catch (GitAPIException e) {
                 throw new UnreadableInputException("cannot finish the interrupted release " + j.tag() + ": " + e.getMessage()
                         + where, e);
@@ -423,9 +386,9 @@ public final class ReleaseCommand extends WorkspaceCommand<ReleaseCommand.Result
                     + " has moved since" + where + "; check " + j.metaPath() + " and " + j.changelogPath()
                     + ", then delete the journal");
         }
-        undo(repo, root, null, false, j.metaPath(), j.metaBefore(), j.changelogBefore());
+        step.putBack(j.metaPath(), j.metaBefore(), j.changelogPath(), j.changelogBefore());
         try {
-            git.reset().addPath(j.metaPath()).addPath(j.changelogPath()).call();
+            step.unstage(j.metaPath(), j.changelogPath());
         } catch (GitAPIException e) {
             throw new UnreadableInputException("cannot unstage " + j.metaPath() + ": " + e.getMessage(), e);
         }
@@ -446,69 +409,6 @@ public final class ReleaseCommand extends WorkspaceCommand<ReleaseCommand.Result
         } catch (java.util.concurrent.ExecutionException e) {
             throw new IOException("cannot record what the release holds: " + e.getCause(), e.getCause());
         }
-    }
-
-    /** The signing key to use, refused (before anything is written) when it cannot be found. */
-    private String signingKey(Repository repo, PersonIdent who) throws CodesetException {
-        org.eclipse.jgit.lib.GpgConfig config = new org.eclipse.jgit.lib.GpgConfig(repo.getConfig());
-        org.eclipse.jgit.lib.Signer signer = org.eclipse.jgit.lib.Signers.get(config.getKeyFormat());
-        if (signer == null) {
-            throw new EditRefusedException("refused: this build cannot sign with gpg.format "
-                    + config.getKeyFormat().name().toLowerCase() + "; sign with OpenPGP (git config gpg.format openpgp)");
-        }
-        String key = signingKey != null ? signingKey : config.getSigningKey();
-        boolean found;
-        try {
-            found = signer.canLocateSigningKey(repo, config, who, key, passphrase);
-        } catch (org.eclipse.jgit.api.errors.CanceledException | RuntimeException e) {
-            throw new EditRefusedException("refused: cannot read the signing key: " + e.getMessage());
-        }
-        if (!found) {
-            throw new EditRefusedException("refused: no OpenPGP secret key " + (key != null ? "'" + key + "'"
-                    : "for <" + who.getEmailAddress() + ">") + " in GnuPG's key store (GNUPGHOME or ~/.gnupg); make one"
-                    + " (gpg --quick-gen-key), or name one with --signing-key or git config user.signingKey");
-        }
-        return key;
-    }
-
-    private boolean push(Git git, String tag) throws EditRefusedException {
-        try {
-            String branch = git.getRepository().getFullBranch();
-            PushCommand push = git.push().setRemote(remote).setAtomic(true).setForce(false)
-                    .setRefSpecs(new org.eclipse.jgit.transport.RefSpec(branch + ":" + branch),
-                            new org.eclipse.jgit.transport.RefSpec("refs/tags/" + tag + ":refs/tags/" + tag));
-            for (PushResult r : push.call()) {
-                for (RemoteRefUpdate u : r.getRemoteUpdates()) {
-                    if (u.getStatus() != RemoteRefUpdate.Status.OK && u.getStatus() != RemoteRefUpdate.Status.UP_TO_DATE) {
-                        throw new EditRefusedException(tag + " is released locally, but " + remote + " refused "
-                                + u.getRemoteName() + ": " + u.getStatus() + (u.getMessage() == null ? "" : " (" + u.getMessage()
-                                + ")") + "; pull, then push again (nothing is ever forced)");
-                    }
-                }
-            }
-            return true;
-        } catch (GitAPIException | IOException e) {
-            throw new EditRefusedException(tag + " is released locally, but pushing to " + remote + " failed: "
-                    + e.getMessage() + "; push again when the remote is reachable");
-        }
-    }
-
-    private static void undo(Repository repo, Path root, ObjectId head, boolean committed, String metaPath, byte[] metaBefore,
-            byte[] changelogBefore) throws IOException {
-        if (committed && head != null) {
-            RefUpdate u = repo.updateRef("HEAD");
-            u.setNewObjectId(head);
-            u.setForceUpdate(true);
-            u.update();
-            // the index took the release commit's versions of the two files; put back HEAD's
-            try (Git git = new Git(repo)) {
-                git.reset().addPath(metaPath).addPath(metaPath.replace("codeset.yaml", "CHANGELOG.md")).call();
-            } catch (GitAPIException e) {
-                throw new IOException(e.getMessage(), e);
-            }
-        }
-        AtomicFiles.write(root.resolve(metaPath), metaBefore);
-        AtomicFiles.write(root.resolve(metaPath.replace("codeset.yaml", "CHANGELOG.md")), changelogBefore);
     }
 
     /** codeset.yaml with {@code version:} set, every other byte kept. */
