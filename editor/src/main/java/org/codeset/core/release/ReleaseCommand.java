@@ -203,10 +203,11 @@ public final class ReleaseCommand extends WorkspaceCommand<ReleaseCommand.Result
         }
         try (RepositoryLock lock = workspace.lock(); Git git = Git.open(root.toFile())) {
             GitStep step = new GitStep(git, root, passphrase);
-            Result completed = recover(git, step, root);
-            if (completed != null) {
-                return completed;
+            ReleaseRecovery.Outcome interrupted = new ReleaseRecovery(workspace, step).recover();
+            if (interrupted.finished() != null) {
+                return interrupted.finished();
             }
+            recovery = interrupted.putBack();
             return release(git, step, root, versions);
         } catch (IOException e) {
             throw new UnreadableInputException("cannot release " + codeset + ": " + e.getMessage(), e);
@@ -329,74 +330,6 @@ public final class ReleaseCommand extends WorkspaceCommand<ReleaseCommand.Result
             }
             throw new UnreadableInputException(tag + " is released locally, but: " + e.getMessage(), e);
         }
-    }
-
-    /**
-     * Finishes or undoes a release that was killed before it ended (see {@link ReleaseJournal}):
-     * returns the finished release, or null when there was nothing to finish (files put back, if
-     * any, and {@link #recovery} says so).
-     */
-    private Result recover(Git git, GitStep step, Path root) throws IOException, CodesetException {
-        ReleaseJournal j = ReleaseJournal.read(root);
-        if (j == null) {
-            return null;
-        }
-        Repository repo = git.getRepository();
-        if (step.tagged(j.tag())) {
-            ReleaseJournal.delete(root);
-            return null;
-        }
-        ObjectId head = step.head();
-        String commit = j.commit();
-        if (commit == null && head != null && !head.name().equals(j.headBefore())) {
-            // killed after the commit, before the journal said so
-            try (RevWalk walk = new RevWalk(repo)) {
-                RevCommit c = walk.parseCommit(head);
-                if (c.getParentCount() == (j.headBefore() == null ? 0 : 1)
-                        && (j.headBefore() == null || c.getParent(0).name().equals(j.headBefore()))
-                        && ReleaseNotes.isCommitMessageOf(c.getFullMessage(), j.tag())) {
-                    commit = head.name();
-                }
-            }
-        }
-        String where = " (" + ReleaseJournal.file(root) + " records it)";
-        if (commit != null) {
-            if (head == null || !head.name().equals(commit)) {
-                throw new EditRefusedException("refused: the release of " + j.tag() + " was interrupted after its commit "
-                        + commit.substring(0, 12) + ", and HEAD has moved since" + where + "; tag that commit (git tag -a "
-                        + j.tag() + " " + commit.substring(0, 12) + ") or reset to it, then release again");
-            }
-            PersonIdent who = new PersonIdent(j.tagger(), j.taggerEmail(), java.time.Instant.ofEpochMilli(j.taggedAt()),
-                    java.time.ZoneOffset.ofTotalSeconds(j.timeZoneMinutes() * 60));
-            try {
-                step.tag(j.tag(), j.message(), who, new RevWalk(repo).parseCommit(ObjectId.fromString(commit)), j.signed(),
-                        j.signingKey());
-            } catch (GitAPIException e) {
-                throw new UnreadableInputException("cannot finish the interrupted release " + j.tag() + ": " + e.getMessage()
-                        + where, e);
-            }
-            ReleaseJournal.delete(root);
-            String prefix = j.codeset() + "/v";
-            return new Result(j.tag(), SemVer.parse(j.tag().substring(prefix.length())), null, null, commit,
-                    List.of(j.metaPath(), j.changelogPath()), j.message(), false, new org.codeset.core.io.Timings(),
-                    "finished the release " + j.tag() + ", interrupted between its commit and its tag");
-        }
-        if (head == null ? j.headBefore() != null : !head.name().equals(j.headBefore())) {
-            throw new EditRefusedException("refused: a release of " + j.tag() + " was interrupted before its commit, and HEAD"
-                    + " has moved since" + where + "; check " + j.metaPath() + " and " + j.changelogPath()
-                    + ", then delete the journal");
-        }
-        step.putBack(j.metaPath(), j.metaBefore(), j.changelogPath(), j.changelogBefore());
-        try {
-            step.unstage(j.metaPath(), j.changelogPath());
-        } catch (GitAPIException e) {
-            throw new UnreadableInputException("cannot unstage " + j.metaPath() + ": " + e.getMessage(), e);
-        }
-        workspace.reload(j.metaPath(), j.metaBefore());
-        ReleaseJournal.delete(root);
-        recovery = "put back " + j.metaPath() + " and " + j.changelogPath() + " as they were before the release of "
-                + j.tag() + ", interrupted before its commit";
-        return null;
     }
 
     private static ReleasedCodes.Prepared preparedFacts(java.util.concurrent.FutureTask<ReleasedCodes.Prepared> facts)
