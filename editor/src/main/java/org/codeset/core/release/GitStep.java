@@ -111,7 +111,8 @@ final class GitStep {
     }
 
     /** Creates the annotated tag on the commit, signed with {@code key} (null: the tagger's) when {@code signed}. */
-    void tag(String tag, String message, PersonIdent tagger, RevCommit commit, boolean signed, String key) throws GitAPIException {
+    void tag(String tag, String message, PersonIdent tagger, RevCommit commit, boolean signed, String key)
+            throws GitAPIException {
         var tagging = git.tag().setName(tag).setAnnotated(true).setMessage(message).setTagger(tagger).setObjectId(commit);
         if (signed) {
             tagging.setSigned(true).setSigningKey(key).setCredentialsProvider(passphrase);

@@ -56,6 +56,10 @@ import org.eclipse.jgit.revwalk.RevWalk;
  * file of the code set. A failure before the tag exists puts back the files and the branch as
  * they were; an existing tag is never moved or re-created. {@code push} sends commit and tag in
  * one atomic push, never forced.
+ *
+ * <p>This class runs the steps in order; the parts are {@link VersionPolicy} (the version),
+ * {@link ReleaseNotes} (the changelog section and the tag message), {@link GitStep} (commit, tag,
+ * push and undo) and {@link ReleaseRecovery} (a release a killed process left half-done).
  */
 public final class ReleaseCommand extends WorkspaceCommand<ReleaseCommand.Result> {
     /** How to choose the version. */

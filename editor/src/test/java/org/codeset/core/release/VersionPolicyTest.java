@@ -28,13 +28,10 @@ class VersionPolicyTest {
     private Git git;
     private final PersonIdent who = new PersonIdent("Coding Team", "team@example.org");
 
-    private static String entry(String code, String display) {
-        return "  - code: \"" + code + "\"\n    display: " + display + "\n    status: active\n    effective: 2018-01-01\n";
-    }
-
     @BeforeEach
     void repository() throws Exception {
-        new TestRepo(dir).codeset("rad").file("codesets/rad/codes.yaml", "codes:\n" + entry("71045", "Chest X-ray, single view"));
+        new TestRepo(dir).codeset("rad").file("codesets/rad/codes.yaml",
+                "codes:\n" + ReleaseTest.entry("71045", "Chest X-ray, single view"));
         Files.writeString(dir.resolve(".gitignore"), ".codeset/\n");
         git = Git.init().setDirectory(dir.toFile()).setInitialBranch("main").call();
         git.add().addFilepattern(".").call();
@@ -84,7 +81,7 @@ class VersionPolicyTest {
     @Test
     void aChangedDisplayNeedsAPatchAndAnyGreaterBumpIsAllowed() throws Exception {
         released();
-        codes(entry("71045", "Chest X-ray, one view"));
+        codes(ReleaseTest.entry("71045", "Chest X-ray, one view"));
         assertEquals("rad/v1.0.1", next(release().bump(ReleaseCommand.Bump.AUTO)));
         assertEquals("rad/v1.0.1", next(release().bump(ReleaseCommand.Bump.PATCH)));
         assertEquals("rad/v1.1.0", next(release().bump(ReleaseCommand.Bump.MINOR)));
@@ -95,7 +92,7 @@ class VersionPolicyTest {
     @Test
     void anAddedCodeNeedsAMinorReleaseAndALowerOneIsRefusedWithTheReason() throws Exception {
         released();
-        codes(entry("71045", "Chest X-ray, single view") + entry("71046", "Chest X-ray, 2 views"));
+        codes(ReleaseTest.entry("71045", "Chest X-ray, single view") + ReleaseTest.entry("71046", "Chest X-ray, 2 views"));
         assertEquals("rad/v1.1.0", next(release().bump(ReleaseCommand.Bump.AUTO)));
         assertEquals("refused: the changes since 1.0.0 need a minor release (1 added, 0 deprecated), not patch",
                 refusal(release().bump(ReleaseCommand.Bump.PATCH)));
