@@ -1,25 +1,19 @@
 package org.codeset.core.release;
 
 import org.codeset.core.history.Release;
-import org.codeset.core.history.Manifest;
 import org.codeset.core.history.ReleaseHistory;
 import org.codeset.core.history.ReleasedCodes;
-import org.codeset.core.history.WorkingBlobs;
 import org.codeset.core.model.SemVer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 
 import org.codeset.core.workspace.Workspace;
 import org.codeset.core.workspace.WorkspaceCommand;
@@ -43,17 +37,13 @@ import org.codeset.core.yaml.YMap;
 import org.codeset.core.yaml.YScalar;
 import org.codeset.core.yaml.YamlParser;
 import org.eclipse.jgit.api.Git;
-import org.eclipse.jgit.api.PushCommand;
 import org.eclipse.jgit.api.Status;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.PersonIdent;
-import org.eclipse.jgit.lib.RefUpdate;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
-import org.eclipse.jgit.transport.PushResult;
-import org.eclipse.jgit.transport.RemoteRefUpdate;
 
 /**
  * Releases a code set: {@code codesets.release().codeset("radiology").bump(Bump.AUTO).call()}.
@@ -66,6 +56,10 @@ import org.eclipse.jgit.transport.RemoteRefUpdate;
  * file of the code set. A failure before the tag exists puts back the files and the branch as
  * they were; an existing tag is never moved or re-created. {@code push} sends commit and tag in
  * one atomic push, never forced.
+ *
+ * <p>This class runs the steps in order; the parts are {@link VersionPolicy} (the version),
+ * {@link ReleaseNotes} (the changelog section and the tag message), {@link GitStep} (commit, tag,
+ * push and undo) and {@link ReleaseRecovery} (a release a killed process left half-done).
  */
 public final class ReleaseCommand extends WorkspaceCommand<ReleaseCommand.Result> {
     /** How to choose the version. */
@@ -206,25 +200,25 @@ public final class ReleaseCommand extends WorkspaceCommand<ReleaseCommand.Result
         if (codeset == null) {
             throw new InvalidArgumentException("give the code set to release");
         }
-        if ((version == null) == (bump == null)) {
-            throw new InvalidArgumentException("give either --version X.Y.Z or --bump auto|major|minor|patch");
-        }
+        VersionPolicy versions = VersionPolicy.of(version, bump);
         Path root = workspace.root();
         if (!ReleaseHistory.isGit(root)) {
             throw new NotFoundException(root + " is not a git repository; releases are git tags (run git init, or codeset init)");
         }
         try (RepositoryLock lock = workspace.lock(); Git git = Git.open(root.toFile())) {
-            Result completed = recover(git, root);
-            if (completed != null) {
-                return completed;
+            GitStep step = new GitStep(git, root, passphrase);
+            ReleaseRecovery.Outcome interrupted = new ReleaseRecovery(workspace, step).recover();
+            if (interrupted.finished() != null) {
+                return interrupted.finished();
             }
-            return release(git, root);
+            recovery = interrupted.putBack();
+            return release(git, step, root, versions);
         } catch (IOException e) {
             throw new UnreadableInputException("cannot release " + codeset + ": " + e.getMessage(), e);
         }
     }
 
-    private Result release(Git git, Path root) throws CodesetException, IOException {
+    private Result release(Git git, GitStep step, Path root, VersionPolicy versions) throws CodesetException, IOException {
         org.codeset.core.io.Timings t = new org.codeset.core.io.Timings();
         Repository repo = git.getRepository();
         CodeSet working = workspace.refresh().codeSet(codeset);
@@ -246,9 +240,9 @@ public final class ReleaseCommand extends WorkspaceCommand<ReleaseCommand.Result
             throw new EditRefusedException("refused: nothing in " + codeset + " changed since " + latest.tag());
         }
         SemVer previous = latest == null ? null : latest.version();
-        SemVer next = chooseVersion(previous, diff);
+        SemVer next = versions.next(previous, diff);
         String tag = codeset + "/v" + next;
-        if (repo.exactRef("refs/tags/" + tag) != null) {
+        if (step.tagged(tag)) {
             throw new EditRefusedException("refused: " + tag + " exists already; a released version is never re-created");
         }
 
@@ -263,6 +257,7 @@ public final class ReleaseCommand extends WorkspaceCommand<ReleaseCommand.Result
             encoder.start();
         }
 
+        ReleaseNotes notes = new ReleaseNotes(codeset, note, date);
         // the files the release writes
         String metaPath = working.metaFile().path();
         String changelogPath = "codesets/" + codeset + "/CHANGELOG.md";
@@ -270,7 +265,7 @@ public final class ReleaseCommand extends WorkspaceCommand<ReleaseCommand.Result
         byte[] metaAfter = withVersion(metaBefore, metaPath, next);
         Path changelog = root.resolve(changelogPath);
         byte[] changelogBefore = Files.exists(changelog) ? Files.readAllBytes(changelog) : null;
-        byte[] changelogAfter = changelog(changelogBefore, next, diff).getBytes(StandardCharsets.UTF_8);
+        byte[] changelogAfter = notes.changelog(changelogBefore, next, diff).getBytes(StandardCharsets.UTF_8);
 
         // validate the tree that will be committed
         t.lap("changelog");
@@ -287,15 +282,15 @@ public final class ReleaseCommand extends WorkspaceCommand<ReleaseCommand.Result
         Map<String, byte[]> written = new TreeMap<>();
         written.put(metaPath, metaAfter);
         written.put(changelogPath, changelogAfter);
-        String message = tagMessage(tag, previous, diff, manifest(repo, root, latest, written));
+        String message = notes.tagMessage(tag, previous, diff, notes.manifest(repo, root, latest, written));
         t.lap("manifest");
         PersonIdent who = author != null ? author : new PersonIdent(repo);
-        String key = sign ? signingKey(repo, who) : null;
+        String key = sign ? step.signingKey(who, signingKey) : null;
         if (dryRun) {
             return new Result(tag, next, previous, diff, null, List.of(metaPath, changelogPath), message, false, t, recovery);
         }
 
-        ObjectId head = repo.resolve("HEAD");
+        ObjectId head = step.head();
         boolean committedOk = false;
         ReleaseJournal journal = new ReleaseJournal(codeset, tag, head == null ? null : head.name(), metaPath, metaBefore,
                 changelogPath, changelogBefore, null, message, who.getName(), who.getEmailAddress(),
@@ -307,35 +302,11 @@ public final class ReleaseCommand extends WorkspaceCommand<ReleaseCommand.Result
             AtomicFiles.write(changelog, changelogAfter);
             steps.before("commit");
             t.lap("write");
-            // stage this code set's folder only (new, changed and deleted files), then commit only it:
-            // whatever else is staged or changed stays as it was
-            // (only the paths git status reports: adding the whole folder would re-hash every file)
-            String folder = "codesets/" + codeset;
-            Status status = git.status().addPath(folder).call();
-            Set<String> stage = new java.util.TreeSet<>();
-            stage.addAll(status.getModified());
-            stage.addAll(status.getUntracked());
-            Set<String> gone = new java.util.TreeSet<>(status.getMissing());
-            if (!stage.isEmpty()) {
-                var add = git.add();
-                stage.forEach(add::addFilepattern);
-                add.call();
-            }
-            if (!gone.isEmpty()) {
-                var rm = git.rm().setCached(true);
-                gone.forEach(rm::addFilepattern);
-                rm.call();
-            }
-            RevCommit commit = git.commit().setOnly(folder).setMessage("Release " + tag + "\n\n" + message)
-                    .setAuthor(who).setCommitter(who).call();
+            RevCommit commit = step.commit("codesets/" + codeset, ReleaseNotes.commitMessage(tag, message), who);
             committedOk = true;
             journal.committed(commit.name()).write(root);
             steps.before("tag");
-            var tagging = git.tag().setName(tag).setAnnotated(true).setMessage(message).setTagger(who).setObjectId(commit);
-            if (sign) {
-                tagging.setSigned(true).setSigningKey(key).setCredentialsProvider(passphrase);
-            }
-            tagging.call();
+            step.tag(tag, message, who, commit, sign, key);
             ReleaseJournal.delete(root);
             t.lap("git");
             // the history rules of later runs read what this release holds from here, not from a parse
@@ -343,7 +314,7 @@ public final class ReleaseCommand extends WorkspaceCommand<ReleaseCommand.Result
             t.lap("facts");
             boolean pushed = false;
             if (remote != null) {
-                pushed = push(git, tag);
+                pushed = step.push(remote, tag);
                 t.lap("push");
             }
             if (committed == withVersion) {
@@ -355,86 +326,14 @@ public final class ReleaseCommand extends WorkspaceCommand<ReleaseCommand.Result
             }
             return new Result(tag, next, previous, diff, commit.name(), List.of(metaPath, changelogPath), message, pushed, t, recovery);
         } catch (GitAPIException | IOException e) {
-            if (repo.exactRef("refs/tags/" + tag) == null) {
-                undo(repo, root, head, committedOk, metaPath, metaBefore, changelogBefore);
+            if (!step.tagged(tag)) {
+                step.undo(head, committedOk, metaPath, metaBefore, changelogPath, changelogBefore);
                 ReleaseJournal.delete(root);
                 throw new EditRefusedException("release " + tag + " failed and was undone (files and branch as they were): "
                         + e.getMessage());
             }
             throw new UnreadableInputException(tag + " is released locally, but: " + e.getMessage(), e);
         }
-    }
-
-    /**
-     * Finishes or undoes a release that was killed before it ended (see {@link ReleaseJournal}):
-     * returns the finished release, or null when there was nothing to finish (files put back, if
-     * any, and {@link #recovery} says so).
-     */
-    private Result recover(Git git, Path root) throws IOException, CodesetException {
-        ReleaseJournal j = ReleaseJournal.read(root);
-        if (j == null) {
-            return null;
-        }
-        Repository repo = git.getRepository();
-        if (repo.exactRef("refs/tags/" + j.tag()) != null) {
-            ReleaseJournal.delete(root);
-            return null;
-        }
-        ObjectId head = repo.resolve("HEAD");
-        String commit = j.commit();
-        if (commit == null && head != null && !head.name().equals(j.headBefore())) {
-            // killed after the commit, before the journal said so
-            try (RevWalk walk = new RevWalk(repo)) {
-                RevCommit c = walk.parseCommit(head);
-                if (c.getParentCount() == (j.headBefore() == null ? 0 : 1)
-                        && (j.headBefore() == null || c.getParent(0).name().equals(j.headBefore()))
-                        && c.getFullMessage().startsWith("Release " + j.tag() + "\n")) {
-                    commit = head.name();
-                }
-            }
-        }
-        String where = " (" + ReleaseJournal.file(root) + " records it)";
-        if (commit != null) {
-            if (head == null || !head.name().equals(commit)) {
-                throw new EditRefusedException("refused: the release of " + j.tag() + " was interrupted after its commit "
-                        + commit.substring(0, 12) + ", and HEAD has moved since" + where + "; tag that commit (git tag -a "
-                        + j.tag() + " " + commit.substring(0, 12) + ") or reset to it, then release again");
-            }
-            PersonIdent who = new PersonIdent(j.tagger(), j.taggerEmail(), java.time.Instant.ofEpochMilli(j.taggedAt()),
-                    java.time.ZoneOffset.ofTotalSeconds(j.timeZoneMinutes() * 60));
-            try {
-                var tagging = git.tag().setName(j.tag()).setAnnotated(true).setMessage(j.message()).setTagger(who)
-                        .setObjectId(new RevWalk(repo).parseCommit(ObjectId.fromString(commit)));
-                if (j.signed()) {
-                    tagging.setSigned(true).setSigningKey(j.signingKey()).setCredentialsProvider(passphrase);
-                }
-                tagging.call();
-            } catch (GitAPIException e) {
-                throw new UnreadableInputException("cannot finish the interrupted release " + j.tag() + ": " + e.getMessage()
-                        + where, e);
-            }
-            ReleaseJournal.delete(root);
-            String prefix = j.codeset() + "/v";
-            return new Result(j.tag(), SemVer.parse(j.tag().substring(prefix.length())), null, null, commit,
-                    List.of(j.metaPath(), j.changelogPath()), j.message(), false, new org.codeset.core.io.Timings(),
-                    "finished the release " + j.tag() + ", interrupted between its commit and its tag");
-        }
-        if (head == null ? j.headBefore() != null : !head.name().equals(j.headBefore())) {
-            throw new EditRefusedException("refused: a release of " + j.tag() + " was interrupted before its commit, and HEAD"
-                    + " has moved since" + where + "; check " + j.metaPath() + " and " + j.changelogPath()
-                    + ", then delete the journal");
-        }
-        undo(repo, root, null, false, j.metaPath(), j.metaBefore(), j.changelogBefore());
-        try {
-            git.reset().addPath(j.metaPath()).addPath(j.changelogPath()).call();
-        } catch (GitAPIException e) {
-            throw new UnreadableInputException("cannot unstage " + j.metaPath() + ": " + e.getMessage(), e);
-        }
-        workspace.reload(j.metaPath(), j.metaBefore());
-        ReleaseJournal.delete(root);
-        recovery = "put back " + j.metaPath() + " and " + j.changelogPath() + " as they were before the release of "
-                + j.tag() + ", interrupted before its commit";
-        return null;
     }
 
     private static ReleasedCodes.Prepared preparedFacts(java.util.concurrent.FutureTask<ReleasedCodes.Prepared> facts)
@@ -449,114 +348,6 @@ public final class ReleaseCommand extends WorkspaceCommand<ReleaseCommand.Result
         }
     }
 
-    /** The signing key to use, refused (before anything is written) when it cannot be found. */
-    private String signingKey(Repository repo, PersonIdent who) throws CodesetException {
-        org.eclipse.jgit.lib.GpgConfig config = new org.eclipse.jgit.lib.GpgConfig(repo.getConfig());
-        org.eclipse.jgit.lib.Signer signer = org.eclipse.jgit.lib.Signers.get(config.getKeyFormat());
-        if (signer == null) {
-            throw new EditRefusedException("refused: this build cannot sign with gpg.format "
-                    + config.getKeyFormat().name().toLowerCase() + "; sign with OpenPGP (git config gpg.format openpgp)");
-        }
-        String key = signingKey != null ? signingKey : config.getSigningKey();
-        boolean found;
-        try {
-            found = signer.canLocateSigningKey(repo, config, who, key, passphrase);
-        } catch (org.eclipse.jgit.api.errors.CanceledException | RuntimeException e) {
-            throw new EditRefusedException("refused: cannot read the signing key: " + e.getMessage());
-        }
-        if (!found) {
-            throw new EditRefusedException("refused: no OpenPGP secret key " + (key != null ? "'" + key + "'"
-                    : "for <" + who.getEmailAddress() + ">") + " in GnuPG's key store (GNUPGHOME or ~/.gnupg); make one"
-                    + " (gpg --quick-gen-key), or name one with --signing-key or git config user.signingKey");
-        }
-        return key;
-    }
-
-    private boolean push(Git git, String tag) throws EditRefusedException {
-        try {
-            String branch = git.getRepository().getFullBranch();
-            PushCommand push = git.push().setRemote(remote).setAtomic(true).setForce(false)
-                    .setRefSpecs(new org.eclipse.jgit.transport.RefSpec(branch + ":" + branch),
-                            new org.eclipse.jgit.transport.RefSpec("refs/tags/" + tag + ":refs/tags/" + tag));
-            for (PushResult r : push.call()) {
-                for (RemoteRefUpdate u : r.getRemoteUpdates()) {
-                    if (u.getStatus() != RemoteRefUpdate.Status.OK && u.getStatus() != RemoteRefUpdate.Status.UP_TO_DATE) {
-                        throw new EditRefusedException(tag + " is released locally, but " + remote + " refused "
-                                + u.getRemoteName() + ": " + u.getStatus() + (u.getMessage() == null ? "" : " (" + u.getMessage()
-                                + ")") + "; pull, then push again (nothing is ever forced)");
-                    }
-                }
-            }
-            return true;
-        } catch (GitAPIException | IOException e) {
-            throw new EditRefusedException(tag + " is released locally, but pushing to " + remote + " failed: "
-                    + e.getMessage() + "; push again when the remote is reachable");
-        }
-    }
-
-    private static void undo(Repository repo, Path root, ObjectId head, boolean committed, String metaPath, byte[] metaBefore,
-            byte[] changelogBefore) throws IOException {
-        if (committed && head != null) {
-            RefUpdate u = repo.updateRef("HEAD");
-            u.setNewObjectId(head);
-            u.setForceUpdate(true);
-            u.update();
-            // the index took the release commit's versions of the two files; put back HEAD's
-            try (Git git = new Git(repo)) {
-                git.reset().addPath(metaPath).addPath(metaPath.replace("codeset.yaml", "CHANGELOG.md")).call();
-            } catch (GitAPIException e) {
-                throw new IOException(e.getMessage(), e);
-            }
-        }
-        AtomicFiles.write(root.resolve(metaPath), metaBefore);
-        AtomicFiles.write(root.resolve(metaPath.replace("codeset.yaml", "CHANGELOG.md")), changelogBefore);
-    }
-
-    private SemVer chooseVersion(SemVer previous, CodeSetDiff.Result diff) throws CodesetException {
-        SemVer.Bump required = diff.bump() == SemVer.Bump.NONE ? SemVer.Bump.PATCH : diff.bump();
-        if (version != null) {
-            SemVer v = SemVer.parse(version.startsWith("v") ? version.substring(1) : version);
-            if (v == null) {
-                throw new InvalidArgumentException("--version " + version + " is not a semantic version X.Y.Z");
-            }
-            if (previous != null) {
-                if (v.compareTo(previous) <= 0) {
-                    throw new EditRefusedException("refused: version " + v + " is not greater than the latest release " + previous);
-                }
-                SemVer least = previous.bump(required);
-                if (v.compareTo(least) < 0) {
-                    throw new EditRefusedException("refused: the changes since " + previous + " need a " + required.name()
-                            .toLowerCase() + " release (" + reason(diff) + "): " + least + " or later");
-                }
-            }
-            return v;
-        }
-        if (previous == null) {
-            return new SemVer(1, 0, 0, null);
-        }
-        SemVer.Bump chosen = switch (bump) {
-            case AUTO -> required;
-            case MAJOR -> SemVer.Bump.MAJOR;
-            case MINOR -> SemVer.Bump.MINOR;
-            case PATCH -> SemVer.Bump.PATCH;
-        };
-        if (chosen.compareTo(required) < 0) {
-            throw new EditRefusedException("refused: the changes since " + previous + " need a " + required.name().toLowerCase()
-                    + " release (" + reason(diff) + "), not " + chosen.name().toLowerCase());
-        }
-        return previous.bump(chosen);
-    }
-
-    private static String reason(CodeSetDiff.Result d) {
-        if (!d.retired().isEmpty() || !d.removed().isEmpty()) {
-            return (d.retired().size() + d.removed().size()) + " released code(s) retired";
-        }
-        if (!d.added().isEmpty() || !d.deprecated().isEmpty()) {
-            return d.added().size() + " added, " + d.deprecated().size() + " deprecated";
-        }
-        return d.changed().size() + " changed";
-    }
-
     /** codeset.yaml with {@code version:} set, every other byte kept. */
     private static byte[] withVersion(byte[] bytes, String path, SemVer v) throws CodesetException {
         var doc = YamlParser.parse(bytes);
@@ -568,91 +359,6 @@ public final class ReleaseCommand extends WorkspaceCommand<ReleaseCommand.Result
         String line = lines[s.line() - 1];
         lines[s.line() - 1] = line.substring(0, s.column() - 1) + v + line.substring(Math.min(line.length(), s.endColumn() - 1));
         return String.join("\n", lines).getBytes(StandardCharsets.UTF_8);
-    }
-
-    private String changelog(byte[] existing, SemVer v, CodeSetDiff.Result d) {
-        StringBuilder section = new StringBuilder();
-        section.append("## ").append(v).append(" (").append(date).append(")\n\n");
-        if (note != null) {
-            section.append(note.strip()).append("\n\n");
-        }
-        list(section, "Added", d.added());
-        list(section, "Changed", d.changed());
-        list(section, "Deprecated", d.deprecated());
-        list(section, "Retired", d.retired());
-        list(section, "Reactivated", d.reactivated());
-        if (d.size() == 0) {
-            section.append("Metadata only.\n\n");
-        }
-        String title = "# Changelog of " + codeset + "\n\n";
-        String old = existing == null ? "" : new String(existing, StandardCharsets.UTF_8);
-        if (old.startsWith(title)) {
-            return title + section + old.substring(title.length());
-        }
-        return title + section + old;
-    }
-
-    private static void list(StringBuilder b, String heading, List<CodeSetDiff.Change> changes) {
-        if (changes.isEmpty()) {
-            return;
-        }
-        b.append("### ").append(heading).append("\n\n");
-        for (CodeSetDiff.Change c : changes) {
-            b.append("- `").append(c.code()).append("` ").append(c.display() == null ? "" : c.display());
-            if (!c.fields().isEmpty() && !c.action().equals("A")) {
-                b.append(" (").append(String.join(", ", c.fields().stream().map(CodeSetDiff.Field::name).toList())).append(")");
-            }
-            if (c.action().equals("D") && !c.replacedBy().isEmpty()) {
-                b.append(" → replaced by `").append(String.join("`, `", c.replacedBy())).append("`");
-            }
-            b.append('\n');
-        }
-        b.append('\n');
-    }
-
-    private String tagMessage(String tag, SemVer previous, CodeSetDiff.Result d, Map<String, String> manifest) {
-        StringBuilder b = new StringBuilder();
-        b.append(tag).append(": ").append(d.added().size()).append(" added, ").append(d.changed().size()).append(" changed, ")
-                .append(d.deprecated().size()).append(" deprecated, ").append(d.retired().size()).append(" retired, ")
-                .append(d.reactivated().size()).append(" reactivated since ").append(previous == null ? "nothing" : previous)
-                .append("\n");
-        if (note != null) {
-            b.append("\n").append(note.strip()).append("\n");
-        }
-        b.append("\n");
-        Manifest.appendTo(b, manifest);
-        return b.toString();
-    }
-
-    /**
-     * The SHA-256 of every file the release commits in the code set's folder (files whose name
-     * starts with a dot and ignored files left out). A file whose git blob is the one the latest
-     * release holds keeps that release's SHA-256 (same blob, same bytes); the index gives the blob
-     * ids of files as staged, so only new and changed files are read.
-     */
-    private Map<String, String> manifest(Repository repo, Path root, Release latest, Map<String, byte[]> written)
-            throws IOException {
-        String folder = "codesets/" + codeset;
-        Map<String, ObjectId> now = WorkingBlobs.of(repo, folder);
-        Map<String, ObjectId> released = Map.of();
-        Map<String, String> releasedSha = Map.of();
-        if (latest != null) {
-            try (RevWalk walk = new RevWalk(repo)) {
-                released = ReleaseHistory.allBlobs(repo, walk.parseCommit(ObjectId.fromString(latest.commit())), codeset);
-            }
-            releasedSha = Manifest.of(latest.message());
-        }
-        Map<String, String> out = new TreeMap<>();
-        for (Map.Entry<String, ObjectId> f : now.entrySet()) {
-            String path = f.getKey();
-            if (written.containsKey(path) || path.substring(path.lastIndexOf('/') + 1).startsWith(".")) {
-                continue;
-            }
-            String sha = f.getValue().equals(released.get(path)) ? releasedSha.get(path) : null;
-            out.put(path, sha != null ? sha : Manifest.sha256(Files.readAllBytes(root.resolve(path))));
-        }
-        written.forEach((path, bytes) -> out.put(path, Manifest.sha256(bytes)));
-        return out;
     }
 
     /**

@@ -34,7 +34,8 @@ class ReleaseTest {
     private final PersonIdent who = new PersonIdent("Coding Team", "team@example.org");
     private static final LocalDate DAY = LocalDate.of(2026, 11, 27);
 
-    private static String entry(String code, String display) {
+    /** An active code as codes.yaml lists it (VersionPolicyTest writes its codes with it too). */
+    static String entry(String code, String display) {
         return "  - code: \"" + code + "\"\n    display: " + display + "\n    status: active\n    effective: 2018-01-01\n";
     }
 
