@@ -53,6 +53,15 @@ public final class Layout {
         return codesetId + "/v" + version;
     }
 
+    /** The version a code set's release tag names ({@code 1.2.0} of {@code radiology/v1.2.0}). */
+    public static String versionOfTag(String codesetId, String tag) {
+        String prefix = codesetId + "/v";
+        if (!tag.startsWith(prefix)) {
+            throw new IllegalArgumentException(tag + " is no release tag of " + codesetId);
+        }
+        return tag.substring(prefix.length());
+    }
+
     /** The full name of a release's tag: {@code refs/tags/<id>/v<version>}. */
     public static String tagRef(String codesetId, Object version) {
         return "refs/tags/" + tag(codesetId, version);

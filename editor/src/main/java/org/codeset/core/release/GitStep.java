@@ -14,6 +14,7 @@ import org.eclipse.jgit.api.Status;
 import org.eclipse.jgit.api.errors.CanceledException;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.lib.GpgConfig;
+import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.lib.RefUpdate;
@@ -56,7 +57,7 @@ final class GitStep {
 
     /** Whether the tag exists. */
     boolean tagged(String tag) throws IOException {
-        return repo.exactRef("refs/tags/" + tag) != null;
+        return repo.exactRef(Constants.R_TAGS + tag) != null;
     }
 
     /**
@@ -125,7 +126,7 @@ final class GitStep {
         try {
             String branch = repo.getFullBranch();
             PushCommand push = git.push().setRemote(remote).setAtomic(true).setForce(false)
-                    .setRefSpecs(new RefSpec(branch + ":" + branch), new RefSpec("refs/tags/" + tag + ":refs/tags/" + tag));
+                    .setRefSpecs(new RefSpec(branch + ":" + branch), new RefSpec(Constants.R_TAGS + tag + ":" + Constants.R_TAGS + tag));
             for (PushResult r : push.call()) {
                 for (RemoteRefUpdate u : r.getRemoteUpdates()) {
                     if (u.getStatus() != RemoteRefUpdate.Status.OK && u.getStatus() != RemoteRefUpdate.Status.UP_TO_DATE) {

@@ -1,5 +1,6 @@
 package org.codeset.core.release;
 
+import org.codeset.core.model.Layout;
 import org.codeset.core.history.Release;
 import org.codeset.core.history.ReleaseHistory;
 import org.codeset.core.history.ReleasedCodes;
@@ -241,7 +242,7 @@ public final class ReleaseCommand extends WorkspaceCommand<ReleaseCommand.Result
         }
         SemVer previous = latest == null ? null : latest.version();
         SemVer next = versions.next(previous, diff);
-        String tag = codeset + "/v" + next;
+        String tag = Layout.tag(codeset, next);
         if (step.tagged(tag)) {
             throw new EditRefusedException("refused: " + tag + " exists already; a released version is never re-created");
         }
@@ -260,7 +261,7 @@ public final class ReleaseCommand extends WorkspaceCommand<ReleaseCommand.Result
         ReleaseNotes notes = new ReleaseNotes(codeset, note, date);
         // the files the release writes
         String metaPath = working.metaFile().path();
-        String changelogPath = "codesets/" + codeset + "/CHANGELOG.md";
+        String changelogPath = Layout.changelog(codeset);
         byte[] metaBefore = Files.readAllBytes(root.resolve(metaPath));
         byte[] metaAfter = withVersion(metaBefore, metaPath, next);
         Path changelog = root.resolve(changelogPath);
@@ -302,7 +303,7 @@ public final class ReleaseCommand extends WorkspaceCommand<ReleaseCommand.Result
             AtomicFiles.write(changelog, changelogAfter);
             steps.before("commit");
             t.lap("write");
-            RevCommit commit = step.commit("codesets/" + codeset, ReleaseNotes.commitMessage(tag, message), who);
+            RevCommit commit = step.commit(Layout.folder(codeset), ReleaseNotes.commitMessage(tag, message), who);
             committedOk = true;
             journal.committed(commit.name()).write(root);
             steps.before("tag");

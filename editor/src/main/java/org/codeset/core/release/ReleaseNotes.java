@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.codeset.core.model.Layout;
 import org.codeset.core.diff.CodeSetDiff;
 import org.codeset.core.history.Manifest;
 import org.codeset.core.history.Release;
@@ -110,7 +111,7 @@ final class ReleaseNotes {
      * so only new and changed files are read.
      */
     Map<String, String> manifest(Repository repo, Path root, Release latest, Map<String, byte[]> written) throws IOException {
-        String folder = "codesets/" + codeset;
+        String folder = Layout.folder(codeset);
         Map<String, ObjectId> now = WorkingBlobs.of(repo, folder);
         Map<String, ObjectId> released = Map.of();
         Map<String, String> releasedSha = Map.of();

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 
+import org.codeset.core.model.Layout;
 import org.codeset.core.errors.CodesetException;
 import org.codeset.core.errors.EditRefusedException;
 import org.codeset.core.errors.UnreadableInputException;
@@ -93,8 +94,7 @@ final class ReleaseRecovery {
                     + where, e);
         }
         ReleaseJournal.delete(root);
-        String prefix = j.codeset() + "/v";
-        return new ReleaseCommand.Result(j.tag(), SemVer.parse(j.tag().substring(prefix.length())), null, null, commit,
+        return new ReleaseCommand.Result(j.tag(), SemVer.parse(Layout.versionOfTag(j.codeset(), j.tag())), null, null, commit,
                 List.of(j.metaPath(), j.changelogPath()), j.message(), false, new Timings(),
                 "finished the release " + j.tag() + ", interrupted between its commit and its tag");
     }
