@@ -189,8 +189,8 @@ final class Completion {
             }
         } else if ("properties".equals(parent)) {
             PropertyDef def = cs.properties().get(field);
-            if (def != null && "code".equals(def.type())) {
-                CodeSet from = s.model().codeSet(def.from() == null ? cs.id() : def.from());
+            if (def != null && def.isCode()) {
+                CodeSet from = s.model().codeSet(def.codeSet(cs.id()));
                 if (from != null) {
                     codes(out, s, from, cs, partial, range, "", cancel);
                 }
