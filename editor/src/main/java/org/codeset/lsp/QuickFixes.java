@@ -12,6 +12,7 @@ import org.codeset.core.model.CodeReferences;
 import org.codeset.core.model.CodeSet;
 import org.codeset.core.model.Reference;
 import org.codeset.core.model.SourceFile;
+import org.codeset.core.model.Vocabulary.RelationType;
 import org.codeset.core.yaml.YScalar;
 import org.eclipse.lsp4j.CodeAction;
 import org.eclipse.lsp4j.CodeActionKind;
@@ -71,7 +72,7 @@ final class QuickFixes {
             return;
         }
         CodeSet cs = s.model().codeSet(t.codeset());
-        for (YScalar r : retired.relationTargets("replaced-by")) {
+        for (YScalar r : retired.relationTargets(RelationType.REPLACED_BY)) {
             Reference ref = Reference.parse(r.text(), cs, s.model());
             String written = t.write(ref.codesetId(), ref.code());
             if (!ref.codesetId().equals(t.codeset()) && !t.qualified()) {
@@ -132,8 +133,8 @@ final class QuickFixes {
         }
         String back = t.codeset().equals(home) ? code : home + ":" + code;
         try {
-            EditCommand relate = codesets.relate().codeset(t.codeset()).code(other.code()).type("mutually-exclusive")
-                    .target(back).unsaved(s::unsaved);
+            EditCommand relate = codesets.relate().codeset(t.codeset()).code(other.code())
+                    .type(RelationType.MUTUALLY_EXCLUSIVE.text()).target(back).unsaved(s::unsaved);
             List<EditCommand.FileChange> changes = relate.preview();
             if (!changes.isEmpty()) {
                 out.add(fix("Declare \"" + other.code() + "\" mutually exclusive with \"" + back + "\" too", d,
