@@ -9,11 +9,14 @@ import java.util.regex.Pattern;
 
 import org.codeset.core.model.Layout;
 import org.codeset.core.text.Canonical;
-import org.codeset.core.edit.RelateCommand;
 import org.codeset.core.text.Render;
 import org.codeset.core.model.CodeEntry;
 import org.codeset.core.model.CodeSet;
 import org.codeset.core.model.PropertyDef;
+import org.codeset.core.model.Vocabulary;
+import org.codeset.core.model.Vocabulary.RelationType;
+import org.codeset.core.model.Vocabulary.Relationship;
+import org.codeset.core.model.Vocabulary.Status;
 import org.eclipse.lsp4j.CompletionItem;
 import org.eclipse.lsp4j.CompletionItemKind;
 import org.eclipse.lsp4j.CompletionItemTag;
@@ -32,9 +35,10 @@ import org.eclipse.lsp4j.jsonrpc.messages.Either;
 final class Completion {
     /** At most this many codes are offered at once (the list is marked incomplete beyond). */
     static final int MAX_CODES = 100;
-    static final List<String> CODE_STATUS = List.of("active", "deprecated", "retired");
+    static final List<String> CODE_STATUS = Vocabulary.texts(Status.values());
     static final List<String> CODESET_STATUS = List.of("draft", "active", "retired");
-    static final List<String> RELATIONSHIPS = List.of("equivalent", "broader", "narrower", "related-to");
+    static final List<String> RELATION_TYPES = Vocabulary.texts(RelationType.values());
+    static final List<String> RELATIONSHIPS = Vocabulary.texts(Relationship.values());
     static final List<String> CODESET_KEYS = List.of("id", "title", "system", "version", "status", "publisher",
             "description", "codePattern", "properties");
     static final List<String> PROPERTY_KEYS = List.of("id", "type", "from", "required", "multiple", "description");
@@ -173,7 +177,7 @@ final class Completion {
         } else if ("codes".equals(parent) && "parent".equals(field)) {
             codes(out, s, cs, cs, partial, range, "", cancel);
         } else if ("relations".equals(parent) && "type".equals(field)) {
-            words(out, RelateCommand.TYPES, partial, range);
+            words(out, RELATION_TYPES, partial, range);
         } else if ("mappings".equals(parent) && "relationship".equals(field)) {
             words(out, RELATIONSHIPS, partial, range);
         } else if (("relations".equals(parent) || "mappings".equals(parent)) && "target".equals(field)) {
@@ -189,8 +193,8 @@ final class Completion {
             }
         } else if ("properties".equals(parent)) {
             PropertyDef def = cs.properties().get(field);
-            if (def != null && "code".equals(def.type())) {
-                CodeSet from = s.model().codeSet(def.from() == null ? cs.id() : def.from());
+            if (def != null && def.isCode()) {
+                CodeSet from = s.model().codeSet(def.codeSet(cs.id()));
                 if (from != null) {
                     codes(out, s, from, cs, partial, range, "", cancel);
                 }

@@ -5,7 +5,9 @@ import java.util.List;
 
 import org.codeset.core.model.CodeEntry;
 import org.codeset.core.model.CodeSet;
+import org.codeset.core.model.Reference;
 import org.codeset.core.model.SourceFile;
+import org.codeset.core.model.Vocabulary.RelationType;
 import org.codeset.core.query.WhereUsed;
 import org.codeset.core.yaml.YScalar;
 import org.eclipse.lsp4j.Hover;
@@ -115,8 +117,8 @@ final class Navigation {
         if (e.retired() != null && !e.retired().isNull()) {
             b.append(" · retired ").append(e.retired().text());
         }
-        for (YScalar r : e.relationTargets("replaced-by")) {
-            CodeEntry repl = s.model().resolve(org.codeset.core.model.Reference.parse(r.text(), cs, s.model()));
+        for (YScalar r : e.relationTargets(RelationType.REPLACED_BY)) {
+            CodeEntry repl = s.model().resolve(Reference.parse(r.text(), cs, s.model()));
             b.append("\n\nreplaced by **").append(r.text()).append("**");
             if (repl != null && repl.display() != null) {
                 b.append(" — ").append(repl.display());

@@ -8,9 +8,11 @@ import org.codeset.core.Codesets;
 import org.codeset.core.edit.EditCommand;
 import org.codeset.core.text.Render;
 import org.codeset.core.model.CodeEntry;
+import org.codeset.core.model.CodeReferences;
 import org.codeset.core.model.CodeSet;
 import org.codeset.core.model.Reference;
 import org.codeset.core.model.SourceFile;
+import org.codeset.core.model.Vocabulary.RelationType;
 import org.codeset.core.yaml.YScalar;
 import org.eclipse.lsp4j.CodeAction;
 import org.eclipse.lsp4j.CodeActionKind;
@@ -70,10 +72,10 @@ final class QuickFixes {
             return;
         }
         CodeSet cs = s.model().codeSet(t.codeset());
-        for (YScalar r : retired.relationTargets("replaced-by")) {
+        for (YScalar r : retired.relationTargets(RelationType.REPLACED_BY)) {
             Reference ref = Reference.parse(r.text(), cs, s.model());
             String written = t.write(ref.codesetId(), ref.code());
-            if (!ref.codesetId().equals(t.codeset()) && t.kind() != Target.Kind.RELATION && t.kind() != Target.Kind.MAPPING) {
+            if (!ref.codesetId().equals(t.codeset()) && !t.qualified()) {
                 continue; // a parent or property value cannot name another code set
             }
             out.add(fix("Replace \"" + t.at().text() + "\" by its replacement \"" + written + "\"", d,
@@ -131,8 +133,8 @@ final class QuickFixes {
         }
         String back = t.codeset().equals(home) ? code : home + ":" + code;
         try {
-            EditCommand relate = codesets.relate().codeset(t.codeset()).code(other.code()).type("mutually-exclusive")
-                    .target(back).unsaved(s::unsaved);
+            EditCommand relate = codesets.relate().codeset(t.codeset()).code(other.code())
+                    .type(RelationType.MUTUALLY_EXCLUSIVE.text()).target(back).unsaved(s::unsaved);
             List<EditCommand.FileChange> changes = relate.preview();
             if (!changes.isEmpty()) {
                 out.add(fix("Declare \"" + other.code() + "\" mutually exclusive with \"" + back + "\" too", d,
@@ -165,31 +167,13 @@ final class QuickFixes {
         }
     }
 
-    /** The scalars of an entry that are codes: its code, parents, targets, code-typed property values. */
+    /** The scalars of an entry that are codes: its code and the codes it refers to. */
     private static List<YScalar> codeScalars(CodeSet cs, CodeEntry e) {
         List<YScalar> out = new ArrayList<>();
         if (e.codeNode() != null) {
             out.add(e.codeNode());
         }
-        out.addAll(e.parents());
-        e.relations().forEach(r -> {
-            if (r.target() != null) {
-                out.add(r.target());
-            }
-        });
-        e.mappings().forEach(m -> {
-            if (m.target() != null) {
-                out.add(m.target());
-            }
-        });
-        if (e.properties() != null) {
-            for (org.codeset.core.yaml.YMap.Entry p : e.properties().entries()) {
-                var def = cs.properties().get(p.key().text());
-                if (def != null && "code".equals(def.type())) {
-                    out.addAll(CodeEntry.scalars(p.value()));
-                }
-            }
-        }
+        CodeReferences.forEach(e, cs, r -> out.add(r.node()));
         return out;
     }
 

@@ -1,16 +1,19 @@
 package org.codeset.lsp;
 
 import org.codeset.core.model.CodeEntry;
+import org.codeset.core.model.CodeReferences;
 import org.codeset.core.model.CodeSet;
 import org.codeset.core.model.CodeSetRepository;
-import org.codeset.core.model.PropertyDef;
 import org.codeset.core.model.Reference;
 import org.codeset.core.model.SourceFile;
+import org.codeset.core.yaml.YMap;
 import org.codeset.core.yaml.YScalar;
+import org.codeset.core.yaml.YSeq;
 
 /**
- * What a scalar under the cursor names: a code (its own {@code code:}, a parent, a relation or
- * mapping target, a code-typed property value) or a code set (a property's {@code from}).
+ * What a scalar under the cursor names: a code (its own {@code code:}, or one of the entry's
+ * {@link CodeReferences}: a parent, a relation or mapping target, a code-typed property value) or
+ * a code set (a property's {@code from}).
  *
  * @param kind    how the scalar names it
  * @param codeset the code set named (or holding the code)
@@ -20,11 +23,35 @@ import org.codeset.core.yaml.YScalar;
  * @param owner   the code of the entry the scalar is in, or null
  */
 record Target(Kind kind, String codeset, String code, YScalar at, String home, String owner) {
-    enum Kind { CODE, PARENT, RELATION, MAPPING, PROPERTY, FROM }
+    enum Kind {
+        CODE(null), PARENT(CodeReferences.Kind.PARENT), RELATION(CodeReferences.Kind.RELATION),
+        MAPPING(CodeReferences.Kind.MAPPING), PROPERTY(CodeReferences.Kind.PROPERTY), FROM(null);
+
+        /** How the entry refers to the code, or null when the scalar is no reference to a code. */
+        final CodeReferences.Kind reference;
+
+        Kind(CodeReferences.Kind reference) {
+            this.reference = reference;
+        }
+
+        static Kind of(CodeReferences.Kind reference) {
+            for (Kind k : values()) {
+                if (k.reference == reference) {
+                    return k;
+                }
+            }
+            throw new IllegalArgumentException(String.valueOf(reference));
+        }
+    }
 
     /** Whether the scalar is a reference to a code (not the code's own definition). */
     boolean isReference() {
-        return kind != Kind.CODE && kind != Kind.FROM;
+        return kind.reference != null;
+    }
+
+    /** Whether the scalar may name a code of another code set ({@code <codeset-id>:<code>}). */
+    boolean qualified() {
+        return kind.reference != null && kind.reference.qualified();
     }
 
     /** The entry named, or null. */
@@ -35,7 +62,7 @@ record Target(Kind kind, String codeset, String code, YScalar at, String home, S
 
     /** How to write a reference to {@code codesetId:code} at this place (without the prefix in its own code set). */
     String write(String codesetId, String c) {
-        return kind == Kind.RELATION || kind == Kind.MAPPING ? (codesetId.equals(home) ? c : codesetId + ":" + c) : c;
+        return qualified() && !codesetId.equals(home) ? codesetId + ":" + c : c;
     }
 
     /** What the scalar under the cursor names, or null when it names nothing. */
@@ -52,31 +79,19 @@ record Target(Kind kind, String codeset, String code, YScalar at, String home, S
             }
             return null;
         }
-        if (cs == null || !"codes".equals(c.keyAt(0)) || !c.indexAt(1)) {
+        if (cs == null || !"codes".equals(c.keyAt(0)) || !c.indexAt(1)
+                || !(file.rootMap().get("codes") instanceof YSeq seq && seq.get((Integer) c.path().get(1)) instanceof YMap m)) {
             return null;
         }
-        String field = c.keyAt(2);
-        String owner = file.rootMap().get("codes") instanceof org.codeset.core.yaml.YSeq seq
-                && seq.get((Integer) c.path().get(1)) instanceof org.codeset.core.yaml.YMap m ? m.text("code") : null;
-        int size = c.path().size();
-        if ("code".equals(field) && size == 3) {
+        String owner = m.text("code");
+        if ("code".equals(c.keyAt(2)) && c.path().size() == 3) {
             return new Target(Kind.CODE, home, text, c.scalar(), home, owner);
         }
-        if ("parent".equals(field) && (size == 3 || (size == 4 && c.indexAt(3)))) {
-            return new Target(Kind.PARENT, home, text, c.scalar(), home, owner);
+        CodeReferences.Ref r = CodeReferences.at(new CodeEntry(m, file), cs, c.scalar());
+        if (r == null) {
+            return null;
         }
-        if (("relations".equals(field) || "mappings".equals(field)) && size == 5 && c.indexAt(3)
-                && "target".equals(c.keyAt(4))) {
-            Reference ref = Reference.parse(text, cs, repo);
-            return new Target("relations".equals(field) ? Kind.RELATION : Kind.MAPPING, ref.codesetId(), ref.code(),
-                    c.scalar(), home, owner);
-        }
-        if ("properties".equals(field) && (size == 4 || (size == 5 && c.indexAt(4)))) {
-            PropertyDef def = cs.properties().get(c.keyAt(3));
-            if (def != null && "code".equals(def.type())) {
-                return new Target(Kind.PROPERTY, def.from() == null ? home : def.from(), text, c.scalar(), home, owner);
-            }
-        }
-        return null;
+        Reference ref = r.reference(repo);
+        return new Target(Kind.of(r.kind()), ref.codesetId(), ref.code(), c.scalar(), home, owner);
     }
 }

@@ -11,17 +11,17 @@ import org.codeset.core.errors.InvalidArgumentException;
 import org.codeset.core.model.CodeEntry;
 import org.codeset.core.model.CodeSet;
 import org.codeset.core.model.Reference;
+import org.codeset.core.model.Vocabulary;
+import org.codeset.core.model.Vocabulary.RelationType;
 import org.codeset.core.yaml.YMap;
 import org.codeset.core.yaml.YNode;
 import org.codeset.core.yaml.YSeq;
 
 /**
- * Adds (or, with {@link #remove(boolean)}, removes) a relation. A {@code mutually-exclusive}
- * relation is written on both codes, since it holds both ways.
+ * Adds (or, with {@link #remove(boolean)}, removes) a relation. A symmetric relation
+ * ({@code mutually-exclusive}) is written on both codes, since it holds both ways.
  */
 public final class RelateCommand extends EditCommand {
-    public static final List<String> TYPES = List.of("replaced-by", "see-also", "excludes", "mutually-exclusive", "add-on-to");
-
     private String codeset;
     private String code;
     private String type;
@@ -61,13 +61,15 @@ public final class RelateCommand extends EditCommand {
 
     @Override
     protected void plan(Plan plan) throws CodesetException {
-        if (!TYPES.contains(type)) {
-            throw new InvalidArgumentException("relation type '" + type + "' is not one of " + String.join(", ", TYPES));
+        RelationType relation = RelationType.of(type);
+        if (relation == null) {
+            throw new InvalidArgumentException("relation type '" + type + "' is not one of "
+                    + String.join(", ", Vocabulary.texts(RelationType.values())));
         }
         CodeSet cs = codeSet(plan.repo(), codeset);
         CodeEntry e = entry(cs, code);
         boolean changed = apply(plan, cs, e, target);
-        if ("mutually-exclusive".equals(type)) {
+        if (relation.symmetric()) {
             Reference ref = Reference.parse(target, cs, plan.repo());
             CodeSet otherSet = plan.repo().codeSet(ref.codesetId());
             CodeEntry other = otherSet == null ? null : otherSet.get(ref.code());

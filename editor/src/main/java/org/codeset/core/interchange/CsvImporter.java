@@ -12,13 +12,14 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.codeset.core.errors.CodesetException;
 import org.codeset.core.errors.InvalidArgumentException;
 import org.codeset.core.errors.InvalidImportException;
 import org.codeset.core.errors.UnreadableInputException;
+import org.codeset.core.model.Vocabulary;
+import org.codeset.core.model.Vocabulary.Status;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.MappingIterator;
@@ -125,9 +126,9 @@ public final class CsvImporter implements Importer {
                     continue;
                 }
                 String status = f.getOrDefault("status", "");
-                status = status.isEmpty() ? "active" : status;
-                if (!Set.of("active", "deprecated", "retired").contains(status)) {
-                    problems.add(at + ": status \"" + status + "\" is not active, deprecated or retired");
+                status = status.isEmpty() ? Status.ACTIVE.text() : status;
+                if (Status.of(status) == null) {
+                    problems.add(at + ": status \"" + status + "\" is not " + Vocabulary.choice(Status.values()));
                     continue;
                 }
                 String eff = blankToNull(f.get("effective"));

@@ -10,6 +10,9 @@ import org.codeset.core.model.CodeEntry;
 import org.codeset.core.model.CodeSet;
 import org.codeset.core.model.PropertyDef;
 import org.codeset.core.model.Reference;
+import org.codeset.core.model.Vocabulary;
+import org.codeset.core.model.Vocabulary.Relationship;
+import org.codeset.core.model.Vocabulary.Status;
 import org.codeset.core.yaml.YMap;
 
 import tools.jackson.core.JsonGenerator;
@@ -77,7 +80,7 @@ public final class FhirExporter implements Exporter {
             }
         }
         ArrayNode props = root.putArray("property");
-        declare(props, "status", CONCEPT_PROPERTIES + "status", "code", "active, deprecated or retired");
+        declare(props, "status", CONCEPT_PROPERTIES + "status", "code", Vocabulary.choice(Status.values()));
         declare(props, "notSelectable", CONCEPT_PROPERTIES + "notSelectable", "boolean", "a grouper, not used on its own");
         if (hierarchy) {
             declare(props, "parent", CONCEPT_PROPERTIES + "parent", "code", "a parent code (is-a)");
@@ -90,7 +93,7 @@ public final class FhirExporter implements Exporter {
             ObjectNode d = props.addObject().put("code", p.id());
             putIf(d, "description", p.node() == null ? null : p.node().text("description"));
             // a code of another code set is a Coding: its system and code
-            d.put("type", p.type().equals("code") && p.from() != null && !p.from().equals(cs.id()) ? "Coding"
+            d.put("type", p.isCode() && p.from() != null && !p.from().equals(cs.id()) ? "Coding"
                     : fhirType(p.type()));
         }
         relationProps.forEach((type, code) -> declare(props, code, null, "code", "relation " + type
@@ -253,13 +256,8 @@ public final class FhirExporter implements Exporter {
                             el.putArray("target");
                             return el;
                         });
-                String rel = m.relationship() == null ? "related-to" : m.relationship().text();
-                ((ArrayNode) element.get("target")).addObject().put("code", targetCode).put("equivalence", switch (rel) {
-                    case "equivalent" -> "equivalent";
-                    case "broader" -> "wider";
-                    case "narrower" -> "narrower";
-                    default -> "relatedto";
-                });
+                Relationship rel = m.relationship() == null ? null : Relationship.of(m.relationship().text());
+                ((ArrayNode) element.get("target")).addObject().put("code", targetCode).put("equivalence", equivalence(rel));
             }
         }
         if (unresolved > 0) {
@@ -268,6 +266,19 @@ public final class FhirExporter implements Exporter {
         ArrayNode g = root.putArray("group");
         groups.values().forEach(g::add);
         return root;
+    }
+
+    /** A mapping's relationship as an R4 ConceptMap equivalence; none or an unknown one is "relatedto". */
+    static String equivalence(Relationship relationship) {
+        if (relationship == null) {
+            return "relatedto";
+        }
+        return switch (relationship) {
+            case EQUIVALENT -> "equivalent";
+            case BROADER -> "wider";
+            case NARROWER -> "narrower";
+            case RELATED_TO -> "relatedto";
+        };
     }
 
     private static void typedValue(JsonGenerator g, String type, String v, PropertyDef def, ExportSource source) {

@@ -3,6 +3,8 @@ package org.codeset.core.model;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.codeset.core.model.Vocabulary.RelationType;
+import org.codeset.core.model.Vocabulary.Status;
 import org.codeset.core.yaml.YMap;
 import org.codeset.core.yaml.YNode;
 import org.codeset.core.yaml.YScalar;
@@ -60,15 +62,20 @@ public final class CodeEntry {
     }
 
     public boolean isActive() {
-        return "active".equals(status());
+        return is(Status.ACTIVE);
     }
 
     public boolean isRetired() {
-        return "retired".equals(status());
+        return is(Status.RETIRED);
     }
 
     public boolean isDeprecated() {
-        return "deprecated".equals(status());
+        return is(Status.DEPRECATED);
+    }
+
+    /** Whether the entry's status is {@code status}. */
+    public boolean is(Status status) {
+        return status.text().equals(status());
     }
 
     public YScalar effective() {
@@ -117,6 +124,11 @@ public final class CodeEntry {
     }
 
     /** The targets of relations of the given type. */
+    public List<YScalar> relationTargets(RelationType type) {
+        return relationTargets(type.text());
+    }
+
+    /** The targets of relations of the type written as {@code type}. */
     public List<YScalar> relationTargets(String type) {
         List<YScalar> out = new ArrayList<>(1);
         for (Relation r : relations()) {

@@ -15,7 +15,7 @@ import org.codeset.core.schema.SchemaSet;
  * new repository sharing the parse of every unchanged file, so revalidating after a one-code
  * change re-reads one file.
  */
-public final class CodeSetRepository {
+public final class CodeSetRepository implements Reference.Lookup {
     /** A file or folder the layout does not allow (reported by the {@code layout} rule). */
     public record LayoutProblem(String path, String message) {
     }
@@ -65,10 +65,15 @@ public final class CodeSetRepository {
         return schemas;
     }
 
-    /** The entry a reference names, or null. */
-    public CodeEntry resolve(Reference ref) {
-        CodeSet cs = codeSets.get(ref.codesetId());
-        return cs == null ? null : cs.get(ref.code());
+    @Override
+    public boolean codeSetExists(String id) {
+        return codeSets.containsKey(id);
+    }
+
+    @Override
+    public CodeEntry lookup(String codesetId, String code) {
+        CodeSet cs = codeSets.get(codesetId);
+        return cs == null ? null : cs.get(code);
     }
 
     /** The number of code entries in all code sets. */

@@ -16,6 +16,16 @@ public record PropertyDef(String id, String type, String from, boolean required,
                 flag(node.scalar("multiple")), node);
     }
 
+    /** Whether the values are codes ({@code type: code}). */
+    public boolean isCode() {
+        return "code".equals(type);
+    }
+
+    /** The code set whose codes a code-typed property's values are: its {@code from}, else its own, {@code homeId}. */
+    public String codeSet(String homeId) {
+        return from == null ? homeId : from;
+    }
+
     private static boolean flag(YScalar s) {
         return s != null && s.booleanValue();
     }

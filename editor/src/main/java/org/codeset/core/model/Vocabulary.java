@@ -107,6 +107,13 @@ public final class Vocabulary {
         return Arrays.stream(terms).map(Term::text).toList();
     }
 
+    /** The texts of a list of terms as a choice, for messages: {@code active, deprecated or retired}. */
+    public static String choice(Term[] terms) {
+        List<String> t = texts(terms);
+        int last = t.size() - 1;
+        return last < 1 ? String.join("", t) : String.join(", ", t.subList(0, last)) + " or " + t.get(last);
+    }
+
     private static <T extends Term> T find(T[] terms, String text) {
         for (T t : terms) {
             if (t.text().equals(text)) {

@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.codeset.core.errors.NotFoundException;
 import org.codeset.core.model.CodeEntry;
+import org.codeset.core.model.CodeReferences;
 import org.codeset.core.model.CodeSet;
 import org.codeset.core.model.CodeSetRepository;
 import org.codeset.core.yaml.YScalar;
@@ -32,7 +33,7 @@ public record CodeView(String codeset, CodeEntry entry, List<Brief> parents, Lis
         List<Brief> children = new ArrayList<>();
         List<WhereUsed.Use> uses = new ArrayList<>();
         for (WhereUsed.Use u : WhereUsed.of(repo, cs, code)) {
-            if (u.how().equals("parent") && u.codeset().equals(codesetId)) {
+            if (u.kind() == CodeReferences.Kind.PARENT && u.codeset().equals(codesetId)) {
                 CodeEntry c = cs.get(u.code());
                 children.add(new Brief(u.code(), c.display(), c.status()));
             } else {

@@ -2,19 +2,23 @@ package org.codeset.core.query;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 import org.codeset.core.model.CodeEntry;
+import org.codeset.core.model.CodeReferences;
 import org.codeset.core.model.CodeSet;
 import org.codeset.core.model.CodeSetRepository;
-import org.codeset.core.model.PropertyDef;
 import org.codeset.core.model.Reference;
-import org.codeset.core.yaml.YMap;
-import org.codeset.core.yaml.YScalar;
 
 /** Every place in the repository that refers to a code ("where used"). */
 public final class WhereUsed {
-    /** One reference: which entry, how (parent, a relation type, mapping, a property), and where. */
-    public record Use(String codeset, String code, String how, String file, int line, int column) {
+    /**
+     * One reference: which entry, how (parent, a relation type, mapping, a property), and where.
+     *
+     * @param kind how the entry refers to the code, as {@code how} says it in words
+     */
+    public record Use(String codeset, String code, String how, String file, int line, int column,
+            CodeReferences.Kind kind) {
         public String describe() {
             return codeset + ":" + code + " (" + how + ")";
         }
@@ -25,55 +29,36 @@ public final class WhereUsed {
 
     public static List<Use> of(CodeSetRepository repo, CodeSet target, String code) {
         List<Use> out = new ArrayList<>();
+        Consumer<CodeReferences.Ref> visit = r -> {
+            if (names(repo, r, target.id(), code)) {
+                out.add(use(r));
+            }
+        };
         for (CodeSet cs : repo.codeSets()) {
             for (CodeEntry e : cs.entries()) {
-                if (cs == target) {
-                    for (YScalar p : e.parents()) {
-                        if (p.text().equals(code)) {
-                            out.add(use(cs, e, "parent", p));
-                        }
-                    }
-                }
-                for (CodeEntry.Relation r : e.relations()) {
-                    if (r.target() != null && refers(repo, cs, r.target().text(), target, code)) {
-                        out.add(use(cs, e, r.type() == null ? "relation" : r.type().text(), r.target()));
-                    }
-                }
-                for (CodeEntry.Mapping m : e.mappings()) {
-                    if (m.target() != null && refers(repo, cs, m.target().text(), target, code)) {
-                        out.add(use(cs, e, "mapping " + (m.relationship() == null ? "" : m.relationship().text()), m.target()));
-                    }
-                }
-                YMap props = e.properties();
-                if (props == null) {
-                    continue;
-                }
-                for (int i = 0; i < props.size(); i++) {
-                    PropertyDef def = cs.properties().get(props.keyName(i));
-                    if (def == null || !"code".equals(def.type())) {
-                        continue;
-                    }
-                    String from = def.from() == null ? cs.id() : def.from();
-                    if (!from.equals(target.id())) {
-                        continue;
-                    }
-                    for (YScalar v : CodeEntry.scalars(props.value(i))) {
-                        if (v.text().equals(code)) {
-                            out.add(use(cs, e, "property " + def.id(), v));
-                        }
-                    }
-                }
+                CodeReferences.forEach(e, cs, visit);
             }
         }
         return out;
     }
 
-    private static boolean refers(CodeSetRepository repo, CodeSet home, String text, CodeSet target, String code) {
-        Reference ref = Reference.parse(text, home, repo);
-        return ref.codesetId().equals(target.id()) && ref.code().equals(code);
+    /** Whether a reference names {@code codesetId:code}. */
+    private static boolean names(CodeSetRepository repo, CodeReferences.Ref r, String codesetId, String code) {
+        if (!r.text().endsWith(code)) {
+            return false; // a reference's code is its text or the end of it: no need to read it
+        }
+        if (!r.kind().qualified()) {
+            return r.codeSet().equals(codesetId) && r.text().equals(code);
+        }
+        Reference ref = r.reference(repo);
+        return ref.codesetId().equals(codesetId) && ref.code().equals(code);
     }
 
-    private static Use use(CodeSet cs, CodeEntry e, String how, YScalar at) {
-        return new Use(cs.id(), e.code(), how.strip(), e.file().path(), at.line(), at.column());
+    private static Use use(CodeReferences.Ref r) {
+        String how = r.kind() == CodeReferences.Kind.MAPPING
+                ? "mapping " + (r.relationship() == null ? "" : r.relationship())
+                : r.label();
+        CodeEntry e = r.entry();
+        return new Use(r.home(), e.code(), how.strip(), e.file().path(), r.node().line(), r.node().column(), r.kind());
     }
 }

@@ -1,6 +1,9 @@
 package org.codeset.core.rules;
 
+import org.codeset.core.model.CodeEntry;
+import org.codeset.core.model.Reference;
 import org.codeset.core.validate.Rule;
+import org.codeset.core.validate.RuleContext;
 import org.codeset.core.finding.Severity;
 
 /** The self-description every built-in rule shares; the rule itself is only {@code check}. */
@@ -35,6 +38,24 @@ abstract class AbstractRule implements Rule {
     @Override
     public final String solution() {
         return solution;
+    }
+
+    /**
+     * The context's look-ups, for reading and resolving references: whatever a reference makes the
+     * rule look at is recorded, so that the rule's findings are reused only while it is unchanged.
+     */
+    static Reference.Lookup codes(RuleContext ctx) {
+        return new Reference.Lookup() {
+            @Override
+            public boolean codeSetExists(String id) {
+                return ctx.codeSetExists(id);
+            }
+
+            @Override
+            public CodeEntry lookup(String codesetId, String code) {
+                return ctx.lookup(codesetId, code);
+            }
+        };
     }
 
     /** Quotes a code for a message: {@code "01996"}. */

@@ -3,6 +3,7 @@ package org.codeset.core.rules;
 import org.codeset.core.model.CodeEntry;
 import org.codeset.core.model.CodeSet;
 import org.codeset.core.model.Reference;
+import org.codeset.core.model.Vocabulary.RelationType;
 import org.codeset.core.validate.RuleContext;
 import org.codeset.core.finding.Severity;
 import org.codeset.core.yaml.YScalar;
@@ -25,13 +26,13 @@ public final class AsymmetricRelationRule extends AbstractRule {
     public void check(RuleContext ctx) {
         CodeSet cs = ctx.codeSet();
         for (CodeEntry e : cs.entries()) {
-            for (YScalar target : e.relationTargets("mutually-exclusive")) {
+            for (YScalar target : e.relationTargets(RelationType.MUTUALLY_EXCLUSIVE)) {
                 Reference ref = ctx.reference(target.text(), cs.id());
                 CodeEntry other = ctx.lookup(ref.codesetId(), ref.code());
                 if (other == null) {
                     continue;
                 }
-                boolean back = other.relationTargets("mutually-exclusive").stream().anyMatch(t -> {
+                boolean back = other.relationTargets(RelationType.MUTUALLY_EXCLUSIVE).stream().anyMatch(t -> {
                     Reference r = ctx.reference(t.text(), ref.codesetId());
                     return r.codesetId().equals(cs.id()) && r.code().equals(e.code());
                 });

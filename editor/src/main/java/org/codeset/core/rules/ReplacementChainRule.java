@@ -9,6 +9,7 @@ import java.util.Map;
 
 import org.codeset.core.model.CodeEntry;
 import org.codeset.core.model.Reference;
+import org.codeset.core.model.Vocabulary.RelationType;
 import org.codeset.core.validate.RuleContext;
 import org.codeset.core.finding.Severity;
 import org.codeset.core.yaml.YScalar;
@@ -34,9 +35,9 @@ public final class ReplacementChainRule extends AbstractRule {
     public void check(RuleContext ctx) {
         String id = ctx.codeSet().id();
         for (CodeEntry e : ctx.codeSet().entries()) {
-            for (YScalar target : e.relationTargets("replaced-by")) {
+            for (YScalar target : e.relationTargets(RelationType.REPLACED_BY)) {
                 CodeEntry to = ctx.resolve(target.text(), id);
-                if (to != null && to.isRetired() && to.relationTargets("replaced-by").isEmpty()) {
+                if (to != null && to.isRetired() && to.relationTargets(RelationType.REPLACED_BY).isEmpty()) {
                     ctx.report(e, target, "code " + q(e.code()) + " is replaced by " + q(target.text())
                             + ", which is itself retired without a replacement; point replaced-by at a code in use");
                 }
@@ -51,7 +52,7 @@ public final class ReplacementChainRule extends AbstractRule {
                 continue;
             }
             List<String> next = new ArrayList<>(1);
-            for (YScalar target : e.relationTargets("replaced-by")) {
+            for (YScalar target : e.relationTargets(RelationType.REPLACED_BY)) {
                 Reference ref = ctx.reference(target.text(), id);
                 CodeEntry to = ref.codesetId().equals(id) ? ctx.lookup(id, ref.code()) : null;
                 if (to != null) {
@@ -67,7 +68,7 @@ public final class ReplacementChainRule extends AbstractRule {
                 continue; // reported by the file that holds the loop's smallest code
             }
             String next = cycle.get(1);
-            YScalar link = first.relationTargets("replaced-by").stream()
+            YScalar link = first.relationTargets(RelationType.REPLACED_BY).stream()
                     .filter(t -> ctx.reference(t.text(), id).code().equals(next))
                     .findFirst().orElse(first.codeNode());
             ctx.report(first, link, "replaced-by links form a loop: "

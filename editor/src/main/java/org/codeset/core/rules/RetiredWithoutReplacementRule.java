@@ -1,6 +1,7 @@
 package org.codeset.core.rules;
 
 import org.codeset.core.model.CodeEntry;
+import org.codeset.core.model.Vocabulary.RelationType;
 import org.codeset.core.validate.RuleContext;
 import org.codeset.core.finding.Severity;
 
@@ -21,7 +22,7 @@ public final class RetiredWithoutReplacementRule extends AbstractRule {
     @Override
     public void check(RuleContext ctx) {
         for (CodeEntry e : ctx.codeSet().entries()) {
-            if (e.isRetired() && e.relationTargets("replaced-by").isEmpty()) {
+            if (e.isRetired() && e.relationTargets(RelationType.REPLACED_BY).isEmpty()) {
                 ctx.report(e, e.node().scalar("status"), "retired code " + q(e.code()) + " has no replaced-by");
             }
         }

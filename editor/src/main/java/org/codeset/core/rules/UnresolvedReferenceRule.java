@@ -1,12 +1,14 @@
 package org.codeset.core.rules;
 
+import java.util.function.Consumer;
+
 import org.codeset.core.model.CodeEntry;
+import org.codeset.core.model.CodeReferences;
 import org.codeset.core.model.CodeSet;
 import org.codeset.core.model.PropertyDef;
 import org.codeset.core.model.Reference;
 import org.codeset.core.validate.RuleContext;
 import org.codeset.core.finding.Severity;
-import org.codeset.core.yaml.YMap;
 import org.codeset.core.yaml.YScalar;
 
 /**
@@ -38,54 +40,39 @@ public final class UnresolvedReferenceRule extends AbstractRule {
                 }
             }
         }
+        Reference.Lookup codes = codes(ctx);
+        Consumer<CodeReferences.Ref> check = r -> check(ctx, codes, r);
         for (CodeEntry e : cs.entries()) {
-            for (YScalar parent : e.parents()) {
-                if (ctx.lookup(cs.id(), parent.text()) == null) {
-                    ctx.report(e, parent, "parent " + q(parent.text()) + " of code " + q(e.code())
-                            + " is not a code of " + cs.id());
-                }
-            }
-            for (CodeEntry.Relation r : e.relations()) {
-                if (r.target() != null && !r.target().isNull()) {
-                    check(ctx, e, r.target(), (r.type() == null ? "relation" : r.type().text()) + " target");
-                }
-            }
-            for (CodeEntry.Mapping m : e.mappings()) {
-                if (m.target() != null && !m.target().isNull()) {
-                    check(ctx, e, m.target(), "mapping target");
-                }
-            }
-            YMap props = e.properties();
-            if (props == null) {
-                continue;
-            }
-            for (YMap.Entry pe : props.entries()) {
-                PropertyDef def = cs.properties().get(pe.key().text());
-                if (def == null || !"code".equals(def.type())) {
-                    continue;
-                }
-                String from = def.from() == null ? cs.id() : def.from();
-                if (!ctx.codeSetExists(from)) {
-                    continue; // reported once, at the declaration
-                }
-                for (YScalar value : CodeEntry.scalars(pe.value())) {
-                    if (ctx.lookup(from, value.text()) == null) {
-                        ctx.report(e, value, "property " + def.id() + " of code " + q(e.code()) + ": "
-                                + q(value.text()) + " is not a code of " + from);
-                    }
-                }
-            }
+            CodeReferences.forEach(e, cs, check);
         }
     }
 
-    private static void check(RuleContext ctx, CodeEntry e, YScalar target, String what) {
-        Reference ref = ctx.reference(target.text(), ctx.codeSet().id());
-        if (!ctx.codeSetExists(ref.codesetId())) {
-            ctx.report(e, target, what + " " + q(target.text()) + " of code " + q(e.code()) + " names code set "
-                    + q(ref.codesetId()) + ", which does not exist");
-        } else if (ctx.lookup(ref.codesetId(), ref.code()) == null) {
-            ctx.report(e, target, what + " " + q(target.text()) + " of code " + q(e.code()) + ": "
-                    + q(ref.code()) + " is not a code of " + ref.codesetId());
+    private static void check(RuleContext ctx, Reference.Lookup codes, CodeReferences.Ref r) {
+        CodeEntry e = r.entry();
+        YScalar at = r.node();
+        switch (r.kind()) {
+            case PARENT -> {
+                if (r.resolve(codes) == null) {
+                    ctx.report(e, at, "parent " + q(at.text()) + " of code " + q(e.code()) + " is not a code of "
+                            + r.codeSet());
+                }
+            }
+            case PROPERTY -> {
+                // a 'from' that names no code set is reported once, at the declaration
+                if (codes.codeSetExists(r.codeSet()) && r.resolve(codes) == null) {
+                    ctx.report(e, at, r.label() + " of code " + q(e.code()) + ": " + q(at.text())
+                            + " is not a code of " + r.codeSet());
+                }
+            }
+            case RELATION, MAPPING -> {
+                Reference ref = r.reference(codes);
+                String problem = !codes.codeSetExists(ref.codesetId())
+                        ? " names code set " + q(ref.codesetId()) + ", which does not exist"
+                        : codes.resolve(ref) == null ? ": " + q(ref.code()) + " is not a code of " + ref.codesetId() : null;
+                if (problem != null) {
+                    ctx.report(e, at, r.label() + " target " + q(at.text()) + " of code " + q(e.code()) + problem);
+                }
+            }
         }
     }
 }
