@@ -36,7 +36,7 @@ final class Completion {
     /** At most this many codes are offered at once (the list is marked incomplete beyond). */
     static final int MAX_CODES = 100;
     static final List<String> CODE_STATUS = Vocabulary.texts(Status.values());
-    static final List<String> CODESET_STATUS = List.of("draft", "active", "retired");
+    static final List<String> CODESET_STATUS = Vocabulary.texts(Vocabulary.CodeSetStatus.values());
     static final List<String> RELATION_TYPES = Vocabulary.texts(RelationType.values());
     static final List<String> RELATIONSHIPS = Vocabulary.texts(Relationship.values());
     static final List<String> CODESET_KEYS = List.of("id", "title", "system", "version", "status", "publisher",

@@ -9,6 +9,7 @@ import java.util.List;
 import org.codeset.core.workspace.Workspace;
 import org.codeset.core.errors.CodesetException;
 import org.codeset.core.model.CodeEntry;
+import org.codeset.core.model.CodeReferences;
 import org.codeset.core.model.CodeSet;
 import org.codeset.core.model.PropertyDef;
 import org.codeset.core.model.SourceFile;
@@ -106,27 +107,11 @@ public final class FormatCommand extends EditCommand {
         if (e.codeNode() != null && !e.codeNode().isNull()) {
             out.add(e.codeNode());
         }
-        out.addAll(e.parents());
-        for (CodeEntry.Relation r : e.relations()) {
-            if (r.target() != null && !r.target().isNull()) {
-                out.add(r.target());
-            }
-        }
+        CodeReferences.forEach(e, cs, r -> out.add(r.node()));
+        // a mapping into another coding system names its code too, though the tool does not resolve it
         for (CodeEntry.Mapping m : e.mappings()) {
-            if (m.target() != null && !m.target().isNull()) {
-                out.add(m.target());
-            }
             if (m.code() != null && !m.code().isNull()) {
                 out.add(m.code());
-            }
-        }
-        YMap props = e.properties();
-        if (props != null) {
-            for (int i = 0; i < props.size(); i++) {
-                PropertyDef def = cs.properties().get(props.keyName(i));
-                if (def != null && "code".equals(def.type())) {
-                    out.addAll(CodeEntry.scalars(props.value(i)));
-                }
             }
         }
         return out;

@@ -1,5 +1,6 @@
 package org.codeset.core.interchange;
 
+import org.codeset.core.model.Vocabulary.CodeSetStatus;
 import org.codeset.core.model.Layout;
 import org.codeset.core.edit.EditCommand;
 import org.codeset.core.text.Canonical;
@@ -114,7 +115,7 @@ public final class ApplyImportCommand extends EditCommand {
         meta.append("title: ").append(Render.text(image.title() == null ? id : image.title())).append('\n');
         meta.append("system: ").append(Render.text(image.system())).append('\n');
         meta.append("version: ").append(image.version() == null ? "0.1.0" : image.version()).append('\n');
-        meta.append("status: ").append(image.status() == null ? "draft" : image.status()).append('\n');
+        meta.append("status: ").append(image.status() == null ? CodeSetStatus.DRAFT.text() : image.status()).append('\n');
         if (image.publisher() != null) {
             meta.append("publisher: ").append(Render.text(image.publisher())).append('\n');
         }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import org.codeset.core.model.Vocabulary.CodeSetStatus;
 import org.codeset.core.model.CodeEntry;
 import org.codeset.core.model.CodeSet;
 import org.codeset.core.model.PropertyDef;
@@ -60,7 +61,7 @@ public final class FhirExporter implements Exporter {
         root.put("name", name(cs.id()));
         putIf(root, "title", meta == null ? null : meta.text("title"));
         String status = meta == null ? null : meta.text("status");
-        root.put("status", status == null ? "draft" : status);
+        root.put("status", status == null ? CodeSetStatus.DRAFT.text() : status);
         putIf(root, "publisher", meta == null ? null : meta.text("publisher"));
         putIf(root, "description", meta == null ? null : meta.text("description"));
         root.put("caseSensitive", true);
@@ -221,7 +222,7 @@ public final class FhirExporter implements Exporter {
         root.put("version", source.version());
         root.put("name", name(cs.id()) + "Mappings");
         String status = cs.meta() == null ? null : cs.meta().text("status");
-        root.put("status", status == null ? "draft" : status);
+        root.put("status", status == null ? CodeSetStatus.DRAFT.text() : status);
         putIf(root, "sourceUri", system);
         Map<String, ObjectNode> groups = new LinkedHashMap<>();
         Map<String, Map<String, ObjectNode>> elements = new LinkedHashMap<>();

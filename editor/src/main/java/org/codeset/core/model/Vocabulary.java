@@ -4,8 +4,8 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The words the format gives meaning to, each list in one place: a code's statuses, the types of
- * relations between codes, and the relationships of a mapping to another system. The schema
+ * The words the format gives meaning to, each list in one place: a code's and a code set's
+ * statuses, the types of relations between codes, and the relationships of a mapping to another system. The schema
  * ({@code schema/codes.schema.json}) states the same lists; completion, the importers, the
  * exporters and the rules read them from here.
  */
@@ -33,9 +33,39 @@ public final class Vocabulary {
             return text;
         }
 
+        private static final Status[] ALL = values();
+
         /** The status written as {@code text}, or null for a word that is no status. */
         public static Status of(String text) {
-            return find(values(), text);
+            return find(ALL, text);
+        }
+
+        @Override
+        public String toString() {
+            return text;
+        }
+    }
+
+    /** A code set's status: {@code status:} in its {@code codeset.yaml}. */
+    public enum CodeSetStatus implements Term {
+        DRAFT("draft"), ACTIVE("active"), RETIRED("retired");
+
+        private static final CodeSetStatus[] ALL = values();
+
+        private final String text;
+
+        CodeSetStatus(String text) {
+            this.text = text;
+        }
+
+        @Override
+        public String text() {
+            return text;
+        }
+
+        /** The code-set status written as {@code text}, or null. */
+        public static CodeSetStatus of(String text) {
+            return find(ALL, text);
         }
 
         @Override
@@ -60,9 +90,11 @@ public final class Vocabulary {
             return text;
         }
 
+        private static final RelationType[] ALL = values();
+
         /** The relation type written as {@code text}, or null. */
         public static RelationType of(String text) {
-            return find(values(), text);
+            return find(ALL, text);
         }
 
         /** Whether the relation holds both ways, so that the tool writes it on both codes. */
@@ -91,9 +123,11 @@ public final class Vocabulary {
             return text;
         }
 
+        private static final Relationship[] ALL = values();
+
         /** The relationship written as {@code text}, or null. */
         public static Relationship of(String text) {
-            return find(values(), text);
+            return find(ALL, text);
         }
 
         @Override

@@ -40,24 +40,6 @@ abstract class AbstractRule implements Rule {
         return solution;
     }
 
-    /**
-     * The context's look-ups, for reading and resolving references: whatever a reference makes the
-     * rule look at is recorded, so that the rule's findings are reused only while it is unchanged.
-     */
-    static Reference.Lookup codes(RuleContext ctx) {
-        return new Reference.Lookup() {
-            @Override
-            public boolean codeSetExists(String id) {
-                return ctx.codeSetExists(id);
-            }
-
-            @Override
-            public CodeEntry lookup(String codesetId, String code) {
-                return ctx.lookup(codesetId, code);
-            }
-        };
-    }
-
     /** Quotes a code for a message: {@code "01996"}. */
     static String q(String code) {
         return "\"" + code + "\"";

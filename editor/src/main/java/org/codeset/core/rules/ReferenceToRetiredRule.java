@@ -29,7 +29,7 @@ public final class ReferenceToRetiredRule extends AbstractRule {
     @Override
     public void check(RuleContext ctx) {
         CodeSet cs = ctx.codeSet();
-        Reference.Lookup codes = codes(ctx);
+        Reference.Lookup codes = ctx; // records what each look-up reads
         Consumer<CodeReferences.Ref> warn = r -> warn(ctx, r, r.resolve(codes));
         for (CodeEntry e : cs.entries()) {
             if (e.isActive()) {

@@ -40,7 +40,7 @@ public final class UnresolvedReferenceRule extends AbstractRule {
                 }
             }
         }
-        Reference.Lookup codes = codes(ctx);
+        Reference.Lookup codes = ctx; // records what each look-up reads
         Consumer<CodeReferences.Ref> check = r -> check(ctx, codes, r);
         for (CodeEntry e : cs.entries()) {
             CodeReferences.forEach(e, cs, check);

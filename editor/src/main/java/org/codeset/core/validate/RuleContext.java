@@ -15,7 +15,7 @@ import org.codeset.core.model.SourceFile;
 import org.codeset.core.yaml.YNode;
 
 /** What a rule sees: one code set of the repository, and a way to report. */
-public final class RuleContext {
+public final class RuleContext implements Reference.Lookup {
     private final Rule rule;
     private final Severity severity;
     private final CodeSet codeSet;
@@ -56,12 +56,14 @@ public final class RuleContext {
     }
 
     /** Whether a code set exists. */
+    @Override
     public boolean codeSetExists(String id) {
         dependOnCodeSet(id);
         return repository.codeSet(id) != null;
     }
 
     /** The entry of a code in a code set (the first, if duplicated), or null. */
+    @Override
     public CodeEntry lookup(String codesetId, String code) {
         dependOnCodeSet(codesetId);
         depend(ChangeLog.codeKey(codesetId, code));
@@ -90,14 +92,7 @@ public final class RuleContext {
      * {@code "icd10cm:M54.2"} (see {@link Reference#parse}), recording the look-ups it takes.
      */
     public Reference reference(String text, String homeId) {
-        int colon = text.indexOf(':');
-        if (colon > 0) {
-            String prefix = text.substring(0, colon);
-            if (codeSetExists(prefix) || (lookup(homeId, text) == null && Reference.ID.matcher(prefix).matches())) {
-                return new Reference(prefix, text.substring(colon + 1));
-            }
-        }
-        return new Reference(homeId, text);
+        return Reference.parse(text, homeId, this);
     }
 
     /** The entry a reference written in code set {@code homeId} names, or null. */
