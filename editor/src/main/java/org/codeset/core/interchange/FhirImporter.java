@@ -20,6 +20,8 @@ import org.codeset.core.errors.CodesetException;
 import org.codeset.core.errors.InvalidImportException;
 import org.codeset.core.errors.UnreadableInputException;
 import org.codeset.core.model.Reference;
+import org.codeset.core.model.Vocabulary.RelationType;
+import org.codeset.core.model.Vocabulary.Status;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
@@ -49,9 +51,14 @@ public final class FhirImporter implements Importer {
     private static final Set<String> TOP_LEVEL_KEPT = Set.of("resourceType", "id", "url", "version", "name", "title",
             "status", "publisher", "description", "date", "content", "count", "concept", "property", "hierarchyMeaning",
             "caseSensitive");
-    /** Relations as the FHIR export writes them: code properties named after the relation type. */
-    static final Map<String, String> RELATIONS = Map.of("replacedBy", "replaced-by", "seeAlso", "see-also",
-            "excludes", "excludes", "mutuallyExclusive", "mutually-exclusive", "addOnTo", "add-on-to");
+    /**
+     * Relations as the FHIR export writes them: code properties named after the relation type, as
+     * {@link FhirExporter#relationProperty} names them (spelled out here, so that an import does not
+     * load the exporter).
+     */
+    static final Map<String, RelationType> RELATIONS = Map.of("replacedBy", RelationType.REPLACED_BY,
+            "seeAlso", RelationType.SEE_ALSO, "excludes", RelationType.EXCLUDES,
+            "mutuallyExclusive", RelationType.MUTUALLY_EXCLUSIVE, "addOnTo", RelationType.ADD_ON_TO);
     /** The elements of a concept that are read. */
     private static final Set<String> CONCEPT_KEYS = Set.of("code", "display", "definition", "designation", "property",
             "concept");
@@ -170,7 +177,7 @@ public final class FhirImporter implements Importer {
             String display;
             String definition;
             final List<String> synonyms = new ArrayList<>();
-            String status = "active";
+            Status status = Status.ACTIVE;
             String effective;
             String retired;
             boolean abstractCode;
@@ -278,12 +285,12 @@ public final class FhirImporter implements Importer {
                 Map<String, List<String>> relations = relationCodes.isEmpty() ? Map.of() : new LinkedHashMap<>();
                 for (Map.Entry<String, List<String>> v : d.values.entrySet()) {
                     if (relationCodes.contains(v.getKey())) {
-                        relations.put(RELATIONS.get(v.getKey()), v.getValue());
+                        relations.put(RELATIONS.get(v.getKey()).text(), v.getValue());
                     } else {
                         values.put(propertyId.get(v.getKey()), v.getValue());
                     }
                 }
-                out.add(new ImportedCodeSet.Concept(d.code, d.display, d.definition, d.synonyms, d.status, d.effective, d.retired,
+                out.add(new ImportedCodeSet.Concept(d.code, d.display, d.definition, d.synonyms, d.status.text(), d.effective, d.retired,
                         d.abstractCode, List.copyOf(d.parents), values, d.path, relations));
             }
             problems.addAll(Hierarchy.problems(out));
@@ -292,7 +299,7 @@ public final class FhirImporter implements Importer {
             }
             return new ImportedCodeSet(id, title, url, version, status, text(root, "publisher"), text(root, "description"),
                     effective, complete, props, out, warnings,
-                    relationCodes.stream().map(RELATIONS::get).toList());
+                    relationCodes.stream().map(code -> RELATIONS.get(code).text()).toList());
         }
 
         private void readPropertyDeclarations(JsonNode list) {
@@ -621,36 +628,37 @@ public final class FhirImporter implements Importer {
                 case "notSelectable" -> d.abstractCode = d.abstractCode || "true".equals(value);
                 case "inactive", "retired" -> {
                     if ("true".equals(value)) {
-                        d.status = "retired";
+                        d.status = Status.RETIRED;
                     }
                 }
                 case "effectiveDate" -> d.effective = value.length() >= 10 ? value.substring(0, 10) : value;
                 case "retirementDate" -> {
                     d.retired = value.length() >= 10 ? value.substring(0, 10) : value;
-                    d.status = "retired";
+                    d.status = Status.RETIRED;
                 }
                 case "status" -> status(d, value);
                 default -> {
-                    if (code.equals("deprecated") && !"false".equals(value) && !"retired".equals(d.status)) {
-                        d.status = "deprecated";
+                    if (code.equals("deprecated") && !"false".equals(value) && d.status != Status.RETIRED) {
+                        d.status = Status.DEPRECATED;
                     }
                     d.values.computeIfAbsent(code, k -> new ArrayList<>()).add(value);
                 }
             }
         }
 
+        /** A {@code status} property: FHIR's concept statuses and HL7 v2's A (active) and D (deprecated); others are reported. */
         private void status(Draft d, String value) {
-            switch (value.toLowerCase(Locale.ROOT)) {
-                // FHIR's status values, and HL7 v2's A (active) and D (deprecated); others are reported
-                case "active", "experimental", "a" -> {
-                }
-                case "deprecated", "d" -> {
-                    if (!"retired".equals(d.status)) {
-                        d.status = "deprecated";
-                    }
-                }
-                case "retired", "inactive" -> d.status = "retired";
-                default -> oddStatus.add(value);
+            String v = value.toLowerCase(Locale.ROOT);
+            Status status = switch (v) {
+                case "experimental", "a" -> Status.ACTIVE;
+                case "d" -> Status.DEPRECATED;
+                case "inactive" -> Status.RETIRED;
+                default -> Status.of(v);
+            };
+            if (status == null) {
+                oddStatus.add(value);
+            } else if (status == Status.RETIRED || status == Status.DEPRECATED && d.status != Status.RETIRED) {
+                d.status = status;
             }
         }
 
