@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 import org.codeset.core.errors.CodesetException;
@@ -149,7 +148,7 @@ public final class FhirImporter implements Importer {
         private final ImportOptions options;
         private final Progress progress;
         private final List<String> problems = new ArrayList<>();
-        private final List<String> warnings = new ArrayList<>();
+        private final FhirWarnings warnings = new FhirWarnings();
         /** Declared properties by FHIR code: FHIR type and the contract id. */
         private final Map<String, String> fhirType = new LinkedHashMap<>();
         private final Map<String, String> propertyId = new LinkedHashMap<>();
@@ -157,12 +156,6 @@ public final class FhirImporter implements Importer {
         private final Map<String, String> firstPath = new HashMap<>();
         private final List<Draft> drafts = new ArrayList<>();
         private final Map<String, Draft> byCode = new HashMap<>();
-        private final Map<String, Integer> dropped = new LinkedHashMap<>();
-        private final Set<String> oddStatus = new TreeSet<>();
-        private int noDisplay;
-        private int multiLineDisplay;
-        private int designationDetails;
-        private final List<String> spacedCodes = new ArrayList<>();
         private long seen;
 
         Reading(String file, ImportOptions options, Progress progress) {
@@ -226,20 +219,19 @@ public final class FhirImporter implements Importer {
                 }
             }
             if (root.path("caseSensitive").isBoolean() && !root.path("caseSensitive").booleanValue()) {
-                warnings.add("caseSensitive is false: codes are kept and compared exactly as written");
+                warnings.caseInsensitive();
             }
             if (!droppedTop.isEmpty()) {
-                warnings.add("not kept, the repository format has no place for them: " + String.join(", ", droppedTop));
+                warnings.notKept(droppedTop);
             }
             String content = text(root, "content");
             boolean complete = content == null || content.equals("complete");
             if (!complete) {
-                warnings.add("content is " + content + ": the CodeSystem does not list every code, so codes missing from"
-                        + " it are not retired");
+                warnings.incomplete(content);
             }
             String meaning = text(root, "hierarchyMeaning");
             if (meaning != null && !meaning.equals("is-a")) {
-                warnings.add("hierarchyMeaning " + meaning + " is not kept: parents are exported as is-a");
+                warnings.hierarchyMeaning(meaning);
             }
             declarations(root);
             if (root.has("concept")) {
@@ -253,7 +245,7 @@ public final class FhirImporter implements Importer {
                 throw new InvalidImportException(file, problems);
             }
             List<ImportedCodeSet.Property> props = typeProperties();
-            report();
+            warnings.counted();
             String id = options.id() != null ? options.id() : idFrom(text(root, "id"), text(root, "name"));
             String title = firstNonBlank(text(root, "title"), text(root, "name"), id);
             if (title.contains("\n")) {
@@ -261,14 +253,12 @@ public final class FhirImporter implements Importer {
             }
             String status = text(root, "status");
             if (status == null || !Set.of("draft", "active", "retired").contains(status)) {
-                warnings.add("status " + (status == null ? "missing" : status) + " is kept as draft (the repository format"
-                        + " has draft, active, retired)");
+                warnings.codeSetStatus(status);
                 status = "draft";
             }
             String version = text(root, "version");
             if (version != null && !SEMVER.matcher(version).matches()) {
-                warnings.add("version " + version + " is not a semantic version; the code set starts at 0.1.0 and"
-                        + " releases set its version");
+                warnings.version(version);
                 version = null;
             }
             String effective = options.effective();
@@ -298,7 +288,7 @@ public final class FhirImporter implements Importer {
                 throw new InvalidImportException(file, problems);
             }
             return new ImportedCodeSet(id, title, url, version, status, text(root, "publisher"), text(root, "description"),
-                    effective, complete, props, out, warnings,
+                    effective, complete, props, out, warnings.list(),
                     relationCodes.stream().map(code -> RELATIONS.get(code).text()).toList());
         }
 
@@ -363,7 +353,7 @@ public final class FhirImporter implements Importer {
             }
             taken.add(unique);
             if (!unique.equals(code)) {
-                warnings.add("property " + code + " is named " + unique + " (property ids match ^[a-z][A-Za-z0-9]*$)");
+                warnings.renamed(code, unique);
             }
             return unique;
         }
@@ -451,7 +441,7 @@ public final class FhirImporter implements Importer {
                 d.parents.add(nestedIn);
             }
             if (hasSpace(code)) {
-                spacedCodes.add("\"" + code.replace("\u00a0", "\\u00A0") + "\"");
+                warnings.spacedCode(code);
             }
             drafts.add(d);
             byCode.put(code, d);
@@ -473,7 +463,7 @@ public final class FhirImporter implements Importer {
                     String display = scalar(p);
                     if (d != null && display != null && !display.isBlank()) {
                         if (display.contains("\n") || display.contains("\r")) {
-                            multiLineDisplay++;
+                            warnings.multiLineDisplay();
                             display = display.replaceAll("\\s*\\R\\s*", " ").strip();
                         }
                         d.display = display;
@@ -505,7 +495,7 @@ public final class FhirImporter implements Importer {
                 }
                 default -> {
                     if (d != null) {
-                        dropped.merge("concept." + name, 1, Integer::sum);
+                        warnings.dropped("concept." + name);
                     }
                     p.skipChildren();
                 }
@@ -515,7 +505,7 @@ public final class FhirImporter implements Importer {
         /** A concept read: the code stands in for a missing display, and no synonym repeats the display. */
         private void finish(Draft d) {
             if (d.display == null) {
-                noDisplay++;
+                warnings.noDisplay();
                 d.display = d.code;
             }
             d.synonyms.remove(d.display);
@@ -550,7 +540,7 @@ public final class FhirImporter implements Importer {
                     }
                 }
                 if (details && d != null) {
-                    designationDetails++;
+                    warnings.designationDetails();
                 }
             }
         }
@@ -619,8 +609,7 @@ public final class FhirImporter implements Importer {
                 if (!STRUCTURAL.contains(code)) {
                     propertyId.put(code, uniqueId(code, new java.util.HashSet<>(propertyId.values())));
                 }
-                warnings.add(at.get() + "." + valueKey + ": property " + code + " is not declared by the CodeSystem; declared as "
-                        + inferred);
+                warnings.undeclared(at.get(), valueKey, code, inferred);
             }
             switch (code) {
                 case "parent", "subsumedBy" -> d.parents.add(value);
@@ -656,7 +645,7 @@ public final class FhirImporter implements Importer {
                 default -> Status.of(v);
             };
             if (status == null) {
-                oddStatus.add(value);
+                warnings.oddStatus(value);
             } else if (status == Status.RETIRED || status == Status.DEPRECATED && d.status != Status.RETIRED) {
                 d.status = status;
             }
@@ -758,8 +747,7 @@ public final class FhirImporter implements Importer {
                             d.values.put(code, vs.stream().map(v -> v.substring(v.indexOf('|') + 1)).toList());
                         }
                     }
-                    warnings.add("property " + code + " (type Coding) is read as codes of code set " + from
-                            + ", whose system its values name");
+                    warnings.codingFrom(code, from);
                     out.add(new ImportedCodeSet.Property(e.getValue(), "code", multiple, propertyDescription.get(code), from));
                     continue;
                 }
@@ -770,12 +758,11 @@ public final class FhirImporter implements Importer {
                     default -> "string";
                 };
                 if (ftype.equals("code") && !type.equals("code")) {
-                    warnings.add("property " + code + " (type code) is kept as string: "
-                            + (used ? "its values are not all codes of this CodeSystem" : "no concept uses it"));
+                    warnings.codeAsString(code, used);
                 } else if (ftype.equals("dateTime") && !type.equals("date")) {
-                    warnings.add("property " + code + " (type dateTime) is kept as string: its values are not all dates");
+                    warnings.dateTimeAsString(code);
                 } else if (ftype.equals("Coding")) {
-                    warnings.add("property " + code + " (type Coding) is kept as string system|code (displays are not kept)");
+                    warnings.codingAsString(code);
                 }
                 out.add(new ImportedCodeSet.Property(e.getValue(), type, multiple, propertyDescription.get(code), null));
             }
@@ -800,30 +787,6 @@ public final class FhirImporter implements Importer {
             }
             String id = system == null ? null : options.systems().get(system);
             return id == null || id.equals(options.id()) ? null : id;
-        }
-
-        private void report() {
-            if (noDisplay > 0) {
-                warnings.add(noDisplay + " concept(s) without a display: the code is used as display");
-            }
-            if (multiLineDisplay > 0) {
-                warnings.add(multiLineDisplay + " display(s) on several lines were joined into one line");
-            }
-            if (designationDetails > 0) {
-                warnings.add(designationDetails + " designation(s) carry language or use, which synonyms do not keep");
-            }
-            if (!oddStatus.isEmpty()) {
-                warnings.add("status values with no place in the repository format, kept active: "
-                        + String.join(", ", oddStatus));
-            }
-            if (!spacedCodes.isEmpty()) {
-                warnings.add(spacedCodes.size() + " code(s) with spaces, kept exactly as written: "
-                        + String.join(", ", spacedCodes.subList(0, Math.min(10, spacedCodes.size())))
-                        + (spacedCodes.size() > 10 ? ", ..." : ""));
-            }
-            for (Map.Entry<String, Integer> e : dropped.entrySet()) {
-                warnings.add(e.getKey() + " is not kept (" + e.getValue() + " concept(s))");
-            }
         }
 
         private static String idFrom(String fhirId, String name) {
