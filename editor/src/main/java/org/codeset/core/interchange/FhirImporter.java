@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -13,12 +12,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 import org.codeset.core.errors.CodesetException;
 import org.codeset.core.errors.InvalidImportException;
 import org.codeset.core.errors.UnreadableInputException;
-import org.codeset.core.model.Reference;
 import org.codeset.core.model.Vocabulary.RelationType;
 import org.codeset.core.model.Vocabulary.Status;
 
@@ -29,7 +26,6 @@ import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Reads a FHIR R4 or R5 {@code CodeSystem} (JSON). {@code url} becomes {@code system}; nested
@@ -44,12 +40,6 @@ public final class FhirImporter implements Importer {
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build(); // values are read one by one from a stream
 
-    /** Concept properties that map onto the contract's own fields rather than onto typed properties. */
-    static final Set<String> STRUCTURAL = Set.of("parent", "subsumedBy", "child", "status", "retired", "inactive",
-            "notSelectable", "retirementDate", "effectiveDate");
-    private static final Set<String> TOP_LEVEL_KEPT = Set.of("resourceType", "id", "url", "version", "name", "title",
-            "status", "publisher", "description", "date", "content", "count", "concept", "property", "hierarchyMeaning",
-            "caseSensitive");
     /**
      * Relations as the FHIR export writes them: code properties named after the relation type, as
      * {@link FhirExporter#relationProperty} names them (spelled out here, so that an import does not
@@ -61,9 +51,6 @@ public final class FhirImporter implements Importer {
     /** The elements of a concept that are read. */
     private static final Set<String> CONCEPT_KEYS = Set.of("code", "display", "definition", "designation", "property",
             "concept");
-    private static final Pattern PROPERTY_ID = Pattern.compile("^[a-z][A-Za-z0-9]*$");
-    private static final Pattern DATE = Pattern.compile("^[0-9]{4}-[0-9]{2}-[0-9]{2}$");
-    private static final Pattern SEMVER = Pattern.compile("^(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?$");
 
     @Override
     public String id() {
@@ -83,8 +70,10 @@ public final class FhirImporter implements Importer {
      */
     @Override
     public ImportedCodeSet read(Path file, ImportOptions options, Progress progress) throws CodesetException {
-        Reading reading = new Reading(file.toString(), options, progress);
-        ObjectNode header = JSON.createObjectNode();
+        List<String> problems = new ArrayList<>();
+        FhirWarnings warnings = new FhirWarnings();
+        FhirHeader header = new FhirHeader(file.toString(), problems, warnings);
+        Reading reading = new Reading(file.toString(), options, progress, header, problems, warnings);
         JsonNode early = null;
         try (InputStream in = Files.newInputStream(file); JsonParser p = JSON.createParser(in)) {
             JsonToken t = p.nextToken();
@@ -97,16 +86,16 @@ public final class FhirImporter implements Importer {
                 JsonToken value = p.nextToken();
                 if (name.equals("concept") && value == JsonToken.START_ARRAY) {
                     if (header.has("resourceType")) {
-                        reading.checkType(header);
+                        header.checkType();
                     }
                     if (header.has("resourceType") && header.has("property")) {
-                        reading.declarations(header);
+                        header.declarations();
                         reading.concepts(p, "concept", null);
                     } else {
                         early = JSON.readTree(p);
                     }
                 } else {
-                    header.set(name, JSON.readTree(p));
+                    header.put(name, JSON.readTree(p));
                 }
             }
             if (p.nextToken() != null) {
@@ -123,7 +112,7 @@ public final class FhirImporter implements Importer {
         } catch (IOException e) {
             throw new UnreadableInputException("cannot read " + file + ": " + e.getMessage(), e);
         }
-        return reading.read(header, early);
+        return reading.read(early);
     }
 
     /** A JSON pointer as the path the other messages use: /concept/12/code is concept[12].code. */
@@ -142,26 +131,33 @@ public final class FhirImporter implements Importer {
         return b.toString();
     }
 
+    /** The text of an object's element: null where it is missing, null, a list or an object. */
+    static String text(JsonNode n, String key) {
+        JsonNode v = n.get(key);
+        return v == null || v.isNull() || !v.isValueNode() ? null : v.asString();
+    }
+
     /** One reading of one file: the problems and warnings it collects. */
     private static final class Reading {
         private final String file;
         private final ImportOptions options;
         private final Progress progress;
-        private final List<String> problems = new ArrayList<>();
-        private final FhirWarnings warnings = new FhirWarnings();
-        /** Declared properties by FHIR code: FHIR type and the contract id. */
-        private final Map<String, String> fhirType = new LinkedHashMap<>();
-        private final Map<String, String> propertyId = new LinkedHashMap<>();
-        private final Map<String, String> propertyDescription = new HashMap<>();
+        private final FhirHeader header;
+        private final List<String> problems;
+        private final FhirWarnings warnings;
         private final Map<String, String> firstPath = new HashMap<>();
         private final List<Draft> drafts = new ArrayList<>();
         private final Map<String, Draft> byCode = new HashMap<>();
         private long seen;
 
-        Reading(String file, ImportOptions options, Progress progress) {
+        Reading(String file, ImportOptions options, Progress progress, FhirHeader header, List<String> problems,
+                FhirWarnings warnings) {
             this.file = file;
             this.options = options;
             this.progress = progress;
+            this.header = header;
+            this.problems = problems;
+            this.warnings = warnings;
         }
 
         /** A concept as read, before its properties are typed. */
@@ -179,24 +175,6 @@ public final class FhirImporter implements Importer {
             String path;
         }
 
-        private boolean declared;
-
-        void checkType(JsonNode root) throws InvalidImportException {
-            String type = root.path("resourceType").asString("");
-            if (!type.equals("CodeSystem")) {
-                throw new InvalidImportException(file, List.of("resourceType: " + (type.isEmpty() ? "missing"
-                        : "\"" + type + "\"") + "; expected \"CodeSystem\""));
-            }
-        }
-
-        /** Reads the property declarations once, before the first concept. */
-        void declarations(JsonNode root) {
-            if (!declared) {
-                declared = true;
-                readPropertyDeclarations(root.path("property"));
-            }
-        }
-
         /** The concept list read before the declarations it needs, as a tree. */
         void earlyConcepts(JsonNode early) {
             try (JsonParser p = JSON.treeAsTokens(early)) {
@@ -206,37 +184,8 @@ public final class FhirImporter implements Importer {
         }
 
         /** The whole CodeSystem, once its concepts have streamed past ({@code early}: those that came too early). */
-        ImportedCodeSet read(ObjectNode root, JsonNode early) throws InvalidImportException {
-            checkType(root);
-            String url = text(root, "url");
-            if (url == null || url.isBlank()) {
-                problems.add("url: missing; a CodeSystem needs its canonical url (it becomes the code set's system)");
-            }
-            List<String> droppedTop = new ArrayList<>();
-            for (Map.Entry<String, JsonNode> e : root.properties()) {
-                if (!TOP_LEVEL_KEPT.contains(e.getKey())) {
-                    droppedTop.add(e.getKey());
-                }
-            }
-            if (root.path("caseSensitive").isBoolean() && !root.path("caseSensitive").booleanValue()) {
-                warnings.caseInsensitive();
-            }
-            if (!droppedTop.isEmpty()) {
-                warnings.notKept(droppedTop);
-            }
-            String content = text(root, "content");
-            boolean complete = content == null || content.equals("complete");
-            if (!complete) {
-                warnings.incomplete(content);
-            }
-            String meaning = text(root, "hierarchyMeaning");
-            if (meaning != null && !meaning.equals("is-a")) {
-                warnings.hierarchyMeaning(meaning);
-            }
-            declarations(root);
-            if (root.has("concept")) {
-                problems.add("concept: not a list");
-            }
+        ImportedCodeSet read(JsonNode early) throws InvalidImportException {
+            header.check();
             if (early != null) {
                 earlyConcepts(early);
             }
@@ -246,29 +195,11 @@ public final class FhirImporter implements Importer {
             }
             List<ImportedCodeSet.Property> props = typeProperties();
             warnings.counted();
-            String id = options.id() != null ? options.id() : idFrom(text(root, "id"), text(root, "name"));
-            String title = firstNonBlank(text(root, "title"), text(root, "name"), id);
-            if (title.contains("\n")) {
-                title = title.replaceAll("\\s*\\R\\s*", " ");
-            }
-            String status = text(root, "status");
-            if (status == null || !Set.of("draft", "active", "retired").contains(status)) {
-                warnings.codeSetStatus(status);
-                status = "draft";
-            }
-            String version = text(root, "version");
-            if (version != null && !SEMVER.matcher(version).matches()) {
-                warnings.version(version);
-                version = null;
-            }
-            String effective = options.effective();
-            String date = text(root, "date");
-            if (effective == null && date != null && date.length() >= 10 && DATE.matcher(date.substring(0, 10)).matches()) {
-                effective = date.substring(0, 10);
-            }
-            if (effective == null) {
-                effective = LocalDate.now().toString();
-            }
+            String id = options.id() != null ? options.id() : header.id();
+            String title = header.title(id);
+            String status = header.status();
+            String version = header.version();
+            String effective = header.effective(options.effective());
             List<ImportedCodeSet.Concept> out = new ArrayList<>(drafts.size());
             for (Draft d : drafts) {
                 Map<String, List<String>> values = d.values.isEmpty() ? Map.of() : new LinkedHashMap<>();
@@ -277,7 +208,7 @@ public final class FhirImporter implements Importer {
                     if (relationCodes.contains(v.getKey())) {
                         relations.put(RELATIONS.get(v.getKey()).text(), v.getValue());
                     } else {
-                        values.put(propertyId.get(v.getKey()), v.getValue());
+                        values.put(header.propertyIds().get(v.getKey()), v.getValue());
                     }
                 }
                 out.add(new ImportedCodeSet.Concept(d.code, d.display, d.definition, d.synonyms, d.status.text(), d.effective, d.retired,
@@ -287,75 +218,9 @@ public final class FhirImporter implements Importer {
             if (!problems.isEmpty()) {
                 throw new InvalidImportException(file, problems);
             }
-            return new ImportedCodeSet(id, title, url, version, status, text(root, "publisher"), text(root, "description"),
-                    effective, complete, props, out, warnings.list(),
+            return new ImportedCodeSet(id, title, header.url(), version, status, header.publisher(), header.description(),
+                    effective, header.complete(), props, out, warnings.list(),
                     relationCodes.stream().map(code -> RELATIONS.get(code).text()).toList());
-        }
-
-        private void readPropertyDeclarations(JsonNode list) {
-            if (list.isMissingNode()) {
-                return;
-            }
-            if (!list.isArray()) {
-                problems.add("property: not a list");
-                return;
-            }
-            Set<String> ids = new java.util.HashSet<>();
-            for (int i = 0; i < list.size(); i++) {
-                JsonNode p = list.get(i);
-                String path = "property[" + i + "]";
-                String code = text(p, "code");
-                String type = text(p, "type");
-                if (code == null || code.isEmpty()) {
-                    problems.add(path + ".code: missing");
-                    continue;
-                }
-                if (fhirType.containsKey(code)) {
-                    problems.add(path + ".code: property \"" + code + "\" is declared twice");
-                    continue;
-                }
-                if (type == null || !Set.of("code", "Coding", "string", "integer", "boolean", "dateTime", "decimal")
-                        .contains(type)) {
-                    problems.add(path + ".type: " + (type == null ? "missing" : "unknown property type \"" + type + "\"")
-                            + "; FHIR's are code, Coding, string, integer, boolean, dateTime, decimal");
-                    continue;
-                }
-                fhirType.put(code, type);
-                propertyDescription.put(code, text(p, "description"));
-                if (!STRUCTURAL.contains(code)) {
-                    propertyId.put(code, uniqueId(code, ids));
-                }
-            }
-        }
-
-        private String uniqueId(String code, Set<String> taken) {
-            String id = code;
-            if (!PROPERTY_ID.matcher(id).matches()) {
-                StringBuilder b = new StringBuilder();
-                boolean upper = false;
-                for (char c : code.toCharArray()) {
-                    if (Character.isLetterOrDigit(c) && c < 128) {
-                        b.append(upper && b.length() > 0 ? Character.toUpperCase(c) : c);
-                        upper = false;
-                    } else {
-                        upper = true;
-                    }
-                }
-                id = b.length() == 0 ? "property" : b.toString();
-                if (!Character.isLetter(id.charAt(0))) {
-                    id = "p" + id;
-                }
-                id = Character.toLowerCase(id.charAt(0)) + id.substring(1);
-            }
-            String unique = id;
-            for (int n = 2; taken.contains(unique); n++) {
-                unique = id + n;
-            }
-            taken.add(unique);
-            if (!unique.equals(code)) {
-                warnings.renamed(code, unique);
-            }
-            return unique;
         }
 
         /**
@@ -595,21 +460,8 @@ public final class FhirImporter implements Importer {
                 problems.add(at.get() + ": property " + code + " has no value[x]");
                 return;
             }
-            if (!fhirType.containsKey(code)) {
-                String inferred = switch (valueKey) {
-                    case "valueCode" -> "code";
-                    case "valueCoding" -> "Coding";
-                    case "valueInteger" -> "integer";
-                    case "valueBoolean" -> "boolean";
-                    case "valueDateTime" -> "dateTime";
-                    case "valueDecimal" -> "decimal";
-                    default -> "string";
-                };
-                fhirType.put(code, inferred);
-                if (!STRUCTURAL.contains(code)) {
-                    propertyId.put(code, uniqueId(code, new java.util.HashSet<>(propertyId.values())));
-                }
-                warnings.undeclared(at.get(), valueKey, code, inferred);
+            if (!header.declares(code)) {
+                header.undeclared(code, valueKey, at.get());
             }
             switch (code) {
                 case "parent", "subsumedBy" -> d.parents.add(value);
@@ -707,6 +559,7 @@ public final class FhirImporter implements Importer {
 
         private List<ImportedCodeSet.Property> typeProperties() {
             Map<String, Values> seen = new HashMap<>();
+            Map<String, String> propertyId = header.propertyIds();
             propertyId.keySet().forEach(code -> seen.put(code, new Values()));
             for (Draft d : drafts) {
                 for (Map.Entry<String, List<String>> v : d.values.entrySet()) {
@@ -716,12 +569,12 @@ public final class FhirImporter implements Importer {
                     }
                     s.used = true;
                     s.multiple |= v.getValue().size() > 1;
-                    String ftype = fhirType.get(v.getKey()); // only a code's values can be codes, a dateTime's dates
+                    String ftype = header.fhirType(v.getKey()); // only a code's values can be codes, a dateTime's dates
                     for (String x : v.getValue()) {
                         if (ftype.equals("code")) {
                             s.allCodes &= byCode.containsKey(x);
                         } else if (ftype.equals("dateTime")) {
-                            s.allDates &= DATE.matcher(x).matches();
+                            s.allDates &= FhirHeader.DATE.matcher(x).matches();
                         }
                     }
                 }
@@ -729,7 +582,7 @@ public final class FhirImporter implements Importer {
             List<ImportedCodeSet.Property> out = new ArrayList<>();
             for (Map.Entry<String, String> e : propertyId.entrySet()) {
                 String code = e.getKey();
-                String ftype = fhirType.get(code);
+                String ftype = header.fhirType(code);
                 Values s = seen.get(code);
                 if (RELATIONS.containsKey(code) && ftype.equals("code") && s.allCodes) {
                     relationCodes.add(code);
@@ -748,7 +601,7 @@ public final class FhirImporter implements Importer {
                         }
                     }
                     warnings.codingFrom(code, from);
-                    out.add(new ImportedCodeSet.Property(e.getValue(), "code", multiple, propertyDescription.get(code), from));
+                    out.add(new ImportedCodeSet.Property(e.getValue(), "code", multiple, header.propertyDescription(code), from));
                     continue;
                 }
                 String type = switch (ftype) {
@@ -764,7 +617,7 @@ public final class FhirImporter implements Importer {
                 } else if (ftype.equals("Coding")) {
                     warnings.codingAsString(code);
                 }
-                out.add(new ImportedCodeSet.Property(e.getValue(), type, multiple, propertyDescription.get(code), null));
+                out.add(new ImportedCodeSet.Property(e.getValue(), type, multiple, header.propertyDescription(code), null));
             }
             return out;
         }
@@ -789,25 +642,6 @@ public final class FhirImporter implements Importer {
             return id == null || id.equals(options.id()) ? null : id;
         }
 
-        private static String idFrom(String fhirId, String name) {
-            String base = fhirId != null ? fhirId : name != null ? name : "imported";
-            String id = base.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9-]+", "-").replaceAll("^[^a-z]+", "")
-                    .replaceAll("-+$", "");
-            if (id.length() > 63) {
-                id = id.substring(0, 63).replaceAll("-+$", "");
-            }
-            return id.isEmpty() || !Reference.ID.matcher(id).matches() ? "imported" : id;
-        }
-
-        private static String firstNonBlank(String... s) {
-            for (String x : s) {
-                if (x != null && !x.isBlank()) {
-                    return x;
-                }
-            }
-            return "";
-        }
-
         /** Whether a code has a space or a no-break space anywhere (or is padded with one). */
         private static boolean hasSpace(String code) {
             for (int i = 0; i < code.length(); i++) {
@@ -817,11 +651,6 @@ public final class FhirImporter implements Importer {
                 }
             }
             return false;
-        }
-
-        static String text(JsonNode n, String key) {
-            JsonNode v = n.get(key);
-            return v == null || v.isNull() || !v.isValueNode() ? null : v.asString();
         }
     }
 }
