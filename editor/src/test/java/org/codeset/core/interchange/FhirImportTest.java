@@ -408,9 +408,9 @@ class FhirImportTest {
     @Test
     void everyRelationTypeIsReadFromThePropertyTheExportWritesForIt() {
         for (RelationType t : RelationType.values()) {
-            assertEquals(t, FhirImporter.RELATIONS.get(FhirExporter.relationProperty(t.text())), t.text());
+            assertEquals(t, FhirPropertyTypes.RELATIONS.get(FhirExporter.relationProperty(t.text())), t.text());
         }
-        assertEquals(RelationType.values().length, FhirImporter.RELATIONS.size());
+        assertEquals(RelationType.values().length, FhirPropertyTypes.RELATIONS.size());
     }
 
     @Test
