@@ -4,22 +4,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.regex.Pattern;
 
 import org.codeset.core.errors.CodesetException;
 import org.codeset.core.errors.InvalidImportException;
 import org.codeset.core.errors.UnreadableInputException;
-import org.codeset.core.model.Reference;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
@@ -28,7 +18,6 @@ import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Reads a FHIR R4 or R5 {@code CodeSystem} (JSON). {@code url} becomes {@code system}; nested
@@ -37,27 +26,15 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code deprecated}, {@code retired}, {@code inactive} and {@code retirementDate} properties
  * become the status and retirement date, {@code notSelectable} becomes {@code abstract};
  * designations become synonyms; every other declared property becomes a typed property.
+ *
+ * <p>The reading is in parts: {@link FhirHeader} the top-level elements and the property
+ * declarations, {@link FhirConcepts} the concepts token by token, {@link FhirPropertyTypes} the
+ * type of each property, {@link FhirWarnings} what is not kept; this class puts them together.
  */
 public final class FhirImporter implements Importer {
     static final JsonMapper JSON = JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build(); // values are read one by one from a stream
-
-    /** Concept properties that map onto the contract's own fields rather than onto typed properties. */
-    static final Set<String> STRUCTURAL = Set.of("parent", "subsumedBy", "child", "status", "retired", "inactive",
-            "notSelectable", "retirementDate", "effectiveDate");
-    private static final Set<String> TOP_LEVEL_KEPT = Set.of("resourceType", "id", "url", "version", "name", "title",
-            "status", "publisher", "description", "date", "content", "count", "concept", "property", "hierarchyMeaning",
-            "caseSensitive");
-    /** Relations as the FHIR export writes them: code properties named after the relation type. */
-    static final Map<String, String> RELATIONS = Map.of("replacedBy", "replaced-by", "seeAlso", "see-also",
-            "excludes", "excludes", "mutuallyExclusive", "mutually-exclusive", "addOnTo", "add-on-to");
-    /** The elements of a concept that are read. */
-    private static final Set<String> CONCEPT_KEYS = Set.of("code", "display", "definition", "designation", "property",
-            "concept");
-    private static final Pattern PROPERTY_ID = Pattern.compile("^[a-z][A-Za-z0-9]*$");
-    private static final Pattern DATE = Pattern.compile("^[0-9]{4}-[0-9]{2}-[0-9]{2}$");
-    private static final Pattern SEMVER = Pattern.compile("^(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?$");
 
     @Override
     public String id() {
@@ -77,8 +54,46 @@ public final class FhirImporter implements Importer {
      */
     @Override
     public ImportedCodeSet read(Path file, ImportOptions options, Progress progress) throws CodesetException {
-        Reading reading = new Reading(file.toString(), options, progress);
-        ObjectNode header = JSON.createObjectNode();
+        String name = file.toString();
+        List<String> problems = new ArrayList<>();
+        FhirWarnings warnings = new FhirWarnings();
+        FhirHeader header = new FhirHeader(name, problems, warnings);
+        FhirConcepts concepts = new FhirConcepts(header, problems, warnings, progress);
+        JsonNode early = stream(file, header, concepts);
+
+        header.check();
+        if (early != null) {
+            concepts.read(early);
+        }
+        concepts.linkChildren();
+        if (!problems.isEmpty()) {
+            throw new InvalidImportException(name, problems);
+        }
+        FhirPropertyTypes types = new FhirPropertyTypes(header, concepts, options, warnings);
+        List<ImportedCodeSet.Property> properties = types.properties();
+        warnings.counted();
+        String id = options.id() != null ? options.id() : header.id();
+        String title = header.title(id);
+        String status = header.status();
+        String version = header.version();
+        String effective = header.effective(options.effective());
+        List<ImportedCodeSet.Concept> out = new ArrayList<>(concepts.drafts().size());
+        for (FhirConcepts.Draft d : concepts.drafts()) {
+            out.add(types.concept(d));
+        }
+        problems.addAll(Hierarchy.problems(out));
+        if (!problems.isEmpty()) {
+            throw new InvalidImportException(name, problems);
+        }
+        return new ImportedCodeSet(id, title, header.url(), version, status, header.publisher(), header.description(),
+                effective, header.complete(), properties, out, warnings.list(), types.relationTypes());
+    }
+
+    /**
+     * Reads the file's top-level elements into the header and its concepts into drafts as they come;
+     * returns the concepts that came before the declarations as a tree (null: none did).
+     */
+    private static JsonNode stream(Path file, FhirHeader header, FhirConcepts concepts) throws CodesetException {
         JsonNode early = null;
         try (InputStream in = Files.newInputStream(file); JsonParser p = JSON.createParser(in)) {
             JsonToken t = p.nextToken();
@@ -91,16 +106,16 @@ public final class FhirImporter implements Importer {
                 JsonToken value = p.nextToken();
                 if (name.equals("concept") && value == JsonToken.START_ARRAY) {
                     if (header.has("resourceType")) {
-                        reading.checkType(header);
+                        header.checkType();
                     }
                     if (header.has("resourceType") && header.has("property")) {
-                        reading.declarations(header);
-                        reading.concepts(p, "concept", null);
+                        header.declarations();
+                        concepts.read(p);
                     } else {
                         early = JSON.readTree(p);
                     }
                 } else {
-                    header.set(name, JSON.readTree(p));
+                    header.put(name, JSON.readTree(p));
                 }
             }
             if (p.nextToken() != null) {
@@ -117,11 +132,11 @@ public final class FhirImporter implements Importer {
         } catch (IOException e) {
             throw new UnreadableInputException("cannot read " + file + ": " + e.getMessage(), e);
         }
-        return reading.read(header, early);
+        return early;
     }
 
     /** A JSON pointer as the path the other messages use: /concept/12/code is concept[12].code. */
-    static String dotted(String pointer) {
+    private static String dotted(String pointer) {
         StringBuilder b = new StringBuilder();
         for (String part : pointer.split("/")) {
             if (part.isEmpty()) {
@@ -136,721 +151,9 @@ public final class FhirImporter implements Importer {
         return b.toString();
     }
 
-    /** One reading of one file: the problems and warnings it collects. */
-    private static final class Reading {
-        private final String file;
-        private final ImportOptions options;
-        private final Progress progress;
-        private final List<String> problems = new ArrayList<>();
-        private final List<String> warnings = new ArrayList<>();
-        /** Declared properties by FHIR code: FHIR type and the contract id. */
-        private final Map<String, String> fhirType = new LinkedHashMap<>();
-        private final Map<String, String> propertyId = new LinkedHashMap<>();
-        private final Map<String, String> propertyDescription = new HashMap<>();
-        private final Map<String, String> firstPath = new HashMap<>();
-        private final List<Draft> drafts = new ArrayList<>();
-        private final Map<String, Draft> byCode = new HashMap<>();
-        private final Map<String, Integer> dropped = new LinkedHashMap<>();
-        private final Set<String> oddStatus = new TreeSet<>();
-        private int noDisplay;
-        private int multiLineDisplay;
-        private int designationDetails;
-        private final List<String> spacedCodes = new ArrayList<>();
-        private long seen;
-
-        Reading(String file, ImportOptions options, Progress progress) {
-            this.file = file;
-            this.options = options;
-            this.progress = progress;
-        }
-
-        /** A concept as read, before its properties are typed. */
-        private static final class Draft {
-            String code;
-            String display;
-            String definition;
-            final List<String> synonyms = new ArrayList<>();
-            String status = "active";
-            String effective;
-            String retired;
-            boolean abstractCode;
-            final Set<String> parents = new LinkedHashSet<>();
-            final Map<String, List<String>> values = new LinkedHashMap<>();
-            String path;
-        }
-
-        private boolean declared;
-
-        void checkType(JsonNode root) throws InvalidImportException {
-            String type = root.path("resourceType").asString("");
-            if (!type.equals("CodeSystem")) {
-                throw new InvalidImportException(file, List.of("resourceType: " + (type.isEmpty() ? "missing"
-                        : "\"" + type + "\"") + "; expected \"CodeSystem\""));
-            }
-        }
-
-        /** Reads the property declarations once, before the first concept. */
-        void declarations(JsonNode root) {
-            if (!declared) {
-                declared = true;
-                readPropertyDeclarations(root.path("property"));
-            }
-        }
-
-        /** The concept list read before the declarations it needs, as a tree. */
-        void earlyConcepts(JsonNode early) {
-            try (JsonParser p = JSON.treeAsTokens(early)) {
-                p.nextToken();
-                concepts(p, "concept", null);
-            }
-        }
-
-        /** The whole CodeSystem, once its concepts have streamed past ({@code early}: those that came too early). */
-        ImportedCodeSet read(ObjectNode root, JsonNode early) throws InvalidImportException {
-            checkType(root);
-            String url = text(root, "url");
-            if (url == null || url.isBlank()) {
-                problems.add("url: missing; a CodeSystem needs its canonical url (it becomes the code set's system)");
-            }
-            List<String> droppedTop = new ArrayList<>();
-            for (Map.Entry<String, JsonNode> e : root.properties()) {
-                if (!TOP_LEVEL_KEPT.contains(e.getKey())) {
-                    droppedTop.add(e.getKey());
-                }
-            }
-            if (root.path("caseSensitive").isBoolean() && !root.path("caseSensitive").booleanValue()) {
-                warnings.add("caseSensitive is false: codes are kept and compared exactly as written");
-            }
-            if (!droppedTop.isEmpty()) {
-                warnings.add("not kept, the repository format has no place for them: " + String.join(", ", droppedTop));
-            }
-            String content = text(root, "content");
-            boolean complete = content == null || content.equals("complete");
-            if (!complete) {
-                warnings.add("content is " + content + ": the CodeSystem does not list every code, so codes missing from"
-                        + " it are not retired");
-            }
-            String meaning = text(root, "hierarchyMeaning");
-            if (meaning != null && !meaning.equals("is-a")) {
-                warnings.add("hierarchyMeaning " + meaning + " is not kept: parents are exported as is-a");
-            }
-            declarations(root);
-            if (root.has("concept")) {
-                problems.add("concept: not a list");
-            }
-            if (early != null) {
-                earlyConcepts(early);
-            }
-            checkParents();
-            if (!problems.isEmpty()) {
-                throw new InvalidImportException(file, problems);
-            }
-            List<ImportedCodeSet.Property> props = typeProperties();
-            report();
-            String id = options.id() != null ? options.id() : idFrom(text(root, "id"), text(root, "name"));
-            String title = firstNonBlank(text(root, "title"), text(root, "name"), id);
-            if (title.contains("\n")) {
-                title = title.replaceAll("\\s*\\R\\s*", " ");
-            }
-            String status = text(root, "status");
-            if (status == null || !Set.of("draft", "active", "retired").contains(status)) {
-                warnings.add("status " + (status == null ? "missing" : status) + " is kept as draft (the repository format"
-                        + " has draft, active, retired)");
-                status = "draft";
-            }
-            String version = text(root, "version");
-            if (version != null && !SEMVER.matcher(version).matches()) {
-                warnings.add("version " + version + " is not a semantic version; the code set starts at 0.1.0 and"
-                        + " releases set its version");
-                version = null;
-            }
-            String effective = options.effective();
-            String date = text(root, "date");
-            if (effective == null && date != null && date.length() >= 10 && DATE.matcher(date.substring(0, 10)).matches()) {
-                effective = date.substring(0, 10);
-            }
-            if (effective == null) {
-                effective = LocalDate.now().toString();
-            }
-            List<ImportedCodeSet.Concept> out = new ArrayList<>(drafts.size());
-            for (Draft d : drafts) {
-                Map<String, List<String>> values = d.values.isEmpty() ? Map.of() : new LinkedHashMap<>();
-                Map<String, List<String>> relations = relationCodes.isEmpty() ? Map.of() : new LinkedHashMap<>();
-                for (Map.Entry<String, List<String>> v : d.values.entrySet()) {
-                    if (relationCodes.contains(v.getKey())) {
-                        relations.put(RELATIONS.get(v.getKey()), v.getValue());
-                    } else {
-                        values.put(propertyId.get(v.getKey()), v.getValue());
-                    }
-                }
-                out.add(new ImportedCodeSet.Concept(d.code, d.display, d.definition, d.synonyms, d.status, d.effective, d.retired,
-                        d.abstractCode, List.copyOf(d.parents), values, d.path, relations));
-            }
-            problems.addAll(Hierarchy.problems(out));
-            if (!problems.isEmpty()) {
-                throw new InvalidImportException(file, problems);
-            }
-            return new ImportedCodeSet(id, title, url, version, status, text(root, "publisher"), text(root, "description"),
-                    effective, complete, props, out, warnings,
-                    relationCodes.stream().map(RELATIONS::get).toList());
-        }
-
-        private void readPropertyDeclarations(JsonNode list) {
-            if (list.isMissingNode()) {
-                return;
-            }
-            if (!list.isArray()) {
-                problems.add("property: not a list");
-                return;
-            }
-            Set<String> ids = new java.util.HashSet<>();
-            for (int i = 0; i < list.size(); i++) {
-                JsonNode p = list.get(i);
-                String path = "property[" + i + "]";
-                String code = text(p, "code");
-                String type = text(p, "type");
-                if (code == null || code.isEmpty()) {
-                    problems.add(path + ".code: missing");
-                    continue;
-                }
-                if (fhirType.containsKey(code)) {
-                    problems.add(path + ".code: property \"" + code + "\" is declared twice");
-                    continue;
-                }
-                if (type == null || !Set.of("code", "Coding", "string", "integer", "boolean", "dateTime", "decimal")
-                        .contains(type)) {
-                    problems.add(path + ".type: " + (type == null ? "missing" : "unknown property type \"" + type + "\"")
-                            + "; FHIR's are code, Coding, string, integer, boolean, dateTime, decimal");
-                    continue;
-                }
-                fhirType.put(code, type);
-                propertyDescription.put(code, text(p, "description"));
-                if (!STRUCTURAL.contains(code)) {
-                    propertyId.put(code, uniqueId(code, ids));
-                }
-            }
-        }
-
-        private String uniqueId(String code, Set<String> taken) {
-            String id = code;
-            if (!PROPERTY_ID.matcher(id).matches()) {
-                StringBuilder b = new StringBuilder();
-                boolean upper = false;
-                for (char c : code.toCharArray()) {
-                    if (Character.isLetterOrDigit(c) && c < 128) {
-                        b.append(upper && b.length() > 0 ? Character.toUpperCase(c) : c);
-                        upper = false;
-                    } else {
-                        upper = true;
-                    }
-                }
-                id = b.length() == 0 ? "property" : b.toString();
-                if (!Character.isLetter(id.charAt(0))) {
-                    id = "p" + id;
-                }
-                id = Character.toLowerCase(id.charAt(0)) + id.substring(1);
-            }
-            String unique = id;
-            for (int n = 2; taken.contains(unique); n++) {
-                unique = id + n;
-            }
-            taken.add(unique);
-            if (!unique.equals(code)) {
-                warnings.add("property " + code + " is named " + unique + " (property ids match ^[a-z][A-Za-z0-9]*$)");
-            }
-            return unique;
-        }
-
-        /**
-         * Reads the concepts of the array at the parser's {@code START_ARRAY}, token by token: a
-         * concept's own elements are read as they stream past and its nested concepts as they come,
-         * so no concept is ever a tree (building the trees cost more than reading the drafts from them).
-         */
-        private void concepts(JsonParser p, String path, String parent) {
-            int i = 0;
-            while (p.nextToken() != JsonToken.END_ARRAY) {
-                one(p, path + "[" + i++ + "]", parent);
-            }
-        }
-
-        /**
-         * One concept at the parser's current token, with the concepts nested in it. The code comes
-         * first in FHIR's element order; elements before it are kept as small trees until it is known.
-         */
-        private void one(JsonParser p, String at, String parent) {
-            if (p.currentToken() != JsonToken.START_OBJECT) {
-                problems.add(at + ": not a concept (an object with code)");
-                p.skipChildren();
-                return;
-            }
-            if (++seen % 5000 == 0) {
-                progress.update("read", seen, -1);
-            }
-            Draft d = null;
-            boolean started = false;
-            List<Map.Entry<String, JsonNode>> early = null;
-            while (p.nextToken() == JsonToken.PROPERTY_NAME) {
-                String name = p.currentName();
-                p.nextToken();
-                if (name.equals("code")) {
-                    d = start(p.currentToken() == JsonToken.VALUE_STRING ? p.getString() : null, false, at, parent);
-                    p.skipChildren();
-                    started = true;
-                    replay(d, early, at);
-                    early = null;
-                } else if (started) {
-                    element(d, name, p, at);
-                } else {
-                    (early == null ? early = new ArrayList<>() : early).add(Map.entry(name, JSON.readTree(p)));
-                }
-            }
-            if (!started) {
-                d = start(null, true, at, parent);
-                replay(d, early, at);
-            }
-            if (d != null) {
-                finish(d);
-            }
-        }
-
-        /** The elements read before the concept's code (null: none), now that the code is known. */
-        private void replay(Draft d, List<Map.Entry<String, JsonNode>> early, String at) {
-            if (early == null) {
-                return;
-            }
-            for (Map.Entry<String, JsonNode> e : early) {
-                try (JsonParser tree = JSON.treeAsTokens(e.getValue())) {
-                    tree.nextToken();
-                    element(d, e.getKey(), tree, at);
-                }
-            }
-        }
-
-        /** The draft of a concept with this code (null, reported, where it is missing, not text, empty or taken). */
-        private Draft start(String code, boolean missing, String at, String nestedIn) {
-            if (code == null || code.isEmpty()) {
-                problems.add(at + ".code: " + (missing ? "missing" : "not a non-empty string"));
-                return null;
-            }
-            String first = firstPath.putIfAbsent(code, at);
-            if (first != null) {
-                problems.add(at + ".code: duplicate code \"" + code + "\" (first at " + first + ")");
-                return null;
-            }
-            Draft d = new Draft();
-            d.code = code;
-            d.path = at;
-            if (nestedIn != null) {
-                d.parents.add(nestedIn);
-            }
-            if (hasSpace(code)) {
-                spacedCodes.add("\"" + code.replace("\u00a0", "\\u00A0") + "\"");
-            }
-            drafts.add(d);
-            byCode.put(code, d);
-            return d;
-        }
-
-        /** One element of a concept ({@code d} null: a concept with no usable code, whose nested concepts still count). */
-        private void element(Draft d, String name, JsonParser p, String at) {
-            switch (name) {
-                case "concept" -> {
-                    if (p.currentToken() == JsonToken.START_ARRAY) {
-                        concepts(p, at + ".concept", d == null ? null : d.code);
-                    } else {
-                        problems.add(at + ".concept: not a list");
-                        p.skipChildren();
-                    }
-                }
-                case "display" -> {
-                    String display = scalar(p);
-                    if (d != null && display != null && !display.isBlank()) {
-                        if (display.contains("\n") || display.contains("\r")) {
-                            multiLineDisplay++;
-                            display = display.replaceAll("\\s*\\R\\s*", " ").strip();
-                        }
-                        d.display = display;
-                    }
-                }
-                case "definition" -> {
-                    String definition = scalar(p);
-                    if (d != null) {
-                        d.definition = definition;
-                    }
-                }
-                case "designation" -> designations(d, p, at);
-                case "property" -> {
-                    if (p.currentToken() != JsonToken.START_ARRAY) {
-                        if (d != null) {
-                            problems.add(at + ".property: not a list");
-                        }
-                        p.skipChildren();
-                        return;
-                    }
-                    int i = 0;
-                    while (p.nextToken() != JsonToken.END_ARRAY) {
-                        if (d == null) {
-                            p.skipChildren();
-                        } else {
-                            property(d, p, at, i++);
-                        }
-                    }
-                }
-                default -> {
-                    if (d != null) {
-                        dropped.merge("concept." + name, 1, Integer::sum);
-                    }
-                    p.skipChildren();
-                }
-            }
-        }
-
-        /** A concept read: the code stands in for a missing display, and no synonym repeats the display. */
-        private void finish(Draft d) {
-            if (d.display == null) {
-                noDisplay++;
-                d.display = d.code;
-            }
-            d.synonyms.remove(d.display);
-        }
-
-        /** The designations at the parser: their values become synonyms (language and use are not kept). */
-        private void designations(Draft d, JsonParser p, String at) {
-            if (p.currentToken() != JsonToken.START_ARRAY) {
-                if (d != null) {
-                    problems.add(at + ".designation: not a list");
-                }
-                p.skipChildren();
-                return;
-            }
-            while (p.nextToken() != JsonToken.END_ARRAY) {
-                if (p.currentToken() != JsonToken.START_OBJECT) {
-                    p.skipChildren();
-                    continue;
-                }
-                boolean details = false;
-                while (p.nextToken() == JsonToken.PROPERTY_NAME) {
-                    String key = p.currentName();
-                    p.nextToken();
-                    if (key.equals("value")) {
-                        String v = scalar(p);
-                        if (d != null && v != null && !d.synonyms.contains(v)) {
-                            d.synonyms.add(v);
-                        }
-                    } else {
-                        details |= key.equals("language") || key.equals("use") || key.equals("additionalUse");
-                        p.skipChildren();
-                    }
-                }
-                if (details && d != null) {
-                    designationDetails++;
-                }
-            }
-        }
-
-        /**
-         * The value at the parser as text: a string, a boolean or a whole number as written, any
-         * other value as Jackson's tree gives it, null for null, a list or an object.
-         */
-        private static String scalar(JsonParser p) {
-            switch (p.currentToken()) {
-                case VALUE_STRING:
-                    return p.getString();
-                case VALUE_TRUE:
-                    return "true";
-                case VALUE_FALSE:
-                    return "false";
-                case VALUE_NUMBER_INT:
-                    return p.getNumberValue().toString();
-                default:
-                    JsonNode n = JSON.readTree(p);
-                    return n == null || n.isNull() || !n.isValueNode() ? null : n.asString();
-            }
-        }
-
-        /** Property {@code i} of the concept at {@code conceptAt}, at the parser (its path is only made for a message). */
-        private void property(Draft d, JsonParser p, String conceptAt, int i) {
-            java.util.function.Supplier<String> at = () -> conceptAt + ".property[" + i + "]";
-            String code = null;
-            String valueKey = null;
-            String value = null;
-            if (p.currentToken() == JsonToken.START_OBJECT) {
-                while (p.nextToken() == JsonToken.PROPERTY_NAME) {
-                    String key = p.currentName();
-                    p.nextToken();
-                    if (key.equals("code")) {
-                        code = scalar(p);
-                    } else if (key.startsWith("value")) {
-                        valueKey = key;
-                        value = value(p, key);
-                    } else {
-                        p.skipChildren();
-                    }
-                }
-            } else {
-                p.skipChildren();
-            }
-            if (code == null) {
-                problems.add(at.get() + ".code: missing");
-                return;
-            }
-            if (valueKey == null) {
-                problems.add(at.get() + ": property " + code + " has no value[x]");
-                return;
-            }
-            if (!fhirType.containsKey(code)) {
-                String inferred = switch (valueKey) {
-                    case "valueCode" -> "code";
-                    case "valueCoding" -> "Coding";
-                    case "valueInteger" -> "integer";
-                    case "valueBoolean" -> "boolean";
-                    case "valueDateTime" -> "dateTime";
-                    case "valueDecimal" -> "decimal";
-                    default -> "string";
-                };
-                fhirType.put(code, inferred);
-                if (!STRUCTURAL.contains(code)) {
-                    propertyId.put(code, uniqueId(code, new java.util.HashSet<>(propertyId.values())));
-                }
-                warnings.add(at.get() + "." + valueKey + ": property " + code + " is not declared by the CodeSystem; declared as "
-                        + inferred);
-            }
-            switch (code) {
-                case "parent", "subsumedBy" -> d.parents.add(value);
-                case "child" -> d.values.computeIfAbsent("\u0000child", k -> new ArrayList<>()).add(value);
-                case "notSelectable" -> d.abstractCode = d.abstractCode || "true".equals(value);
-                case "inactive", "retired" -> {
-                    if ("true".equals(value)) {
-                        d.status = "retired";
-                    }
-                }
-                case "effectiveDate" -> d.effective = value.length() >= 10 ? value.substring(0, 10) : value;
-                case "retirementDate" -> {
-                    d.retired = value.length() >= 10 ? value.substring(0, 10) : value;
-                    d.status = "retired";
-                }
-                case "status" -> status(d, value);
-                default -> {
-                    if (code.equals("deprecated") && !"false".equals(value) && !"retired".equals(d.status)) {
-                        d.status = "deprecated";
-                    }
-                    d.values.computeIfAbsent(code, k -> new ArrayList<>()).add(value);
-                }
-            }
-        }
-
-        private void status(Draft d, String value) {
-            switch (value.toLowerCase(Locale.ROOT)) {
-                // FHIR's status values, and HL7 v2's A (active) and D (deprecated); others are reported
-                case "active", "experimental", "a" -> {
-                }
-                case "deprecated", "d" -> {
-                    if (!"retired".equals(d.status)) {
-                        d.status = "deprecated";
-                    }
-                }
-                case "retired", "inactive" -> d.status = "retired";
-                default -> oddStatus.add(value);
-            }
-        }
-
-        /** The value[x] at the parser as text: see {@link #value(JsonNode, String)}. */
-        private String value(JsonParser p, String key) {
-            if (key.equals("valueCoding")) {
-                return value(JSON.readTree(p), key);
-            }
-            return switch (p.currentToken()) {
-                case VALUE_STRING -> p.getString();
-                case VALUE_TRUE -> "true";
-                case VALUE_FALSE -> "false";
-                case VALUE_NUMBER_INT -> p.getNumberValue().toString();
-                default -> value(JSON.readTree(p), key);
-            };
-        }
-
-        private String value(JsonNode v, String key) {
-            if (key.equals("valueCoding")) {
-                String system = text(v, "system");
-                String code = text(v, "code");
-                return (system == null ? "" : system) + "|" + (code == null ? "" : code);
-            }
-            if (v.isNumber()) {
-                return v.numberValue() instanceof java.math.BigDecimal b ? b.toPlainString() : v.numberValue().toString();
-            }
-            return v.isValueNode() ? v.asString() : v.toString();
-        }
-
-        private void checkParents() {
-            for (Draft d : drafts) {
-                List<String> children = d.values.remove("\u0000child");
-                if (children != null) {
-                    for (String child : children) {
-                        Draft c = byCode.get(child);
-                        if (c == null) {
-                            problems.add(d.path + ".property: child \"" + child + "\" is not a code of this CodeSystem");
-                        } else {
-                            c.parents.add(d.code);
-                        }
-                    }
-                }
-            }
-        }
-
-        /** The contract's type of each property, from its FHIR type and the values it holds. */
-        /** The FHIR codes of the properties read as relations (all their values are codes of this CodeSystem). */
-        private final List<String> relationCodes = new ArrayList<>();
-
-        /** What the values of one property are like: gathered for all properties in one pass over the drafts. */
-        private static final class Values {
-            boolean used;
-            boolean multiple;
-            boolean allCodes = true;
-            boolean allDates = true;
-        }
-
-        private List<ImportedCodeSet.Property> typeProperties() {
-            Map<String, Values> seen = new HashMap<>();
-            propertyId.keySet().forEach(code -> seen.put(code, new Values()));
-            for (Draft d : drafts) {
-                for (Map.Entry<String, List<String>> v : d.values.entrySet()) {
-                    Values s = seen.get(v.getKey());
-                    if (s == null) {
-                        continue;
-                    }
-                    s.used = true;
-                    s.multiple |= v.getValue().size() > 1;
-                    String ftype = fhirType.get(v.getKey()); // only a code's values can be codes, a dateTime's dates
-                    for (String x : v.getValue()) {
-                        if (ftype.equals("code")) {
-                            s.allCodes &= byCode.containsKey(x);
-                        } else if (ftype.equals("dateTime")) {
-                            s.allDates &= DATE.matcher(x).matches();
-                        }
-                    }
-                }
-            }
-            List<ImportedCodeSet.Property> out = new ArrayList<>();
-            for (Map.Entry<String, String> e : propertyId.entrySet()) {
-                String code = e.getKey();
-                String ftype = fhirType.get(code);
-                Values s = seen.get(code);
-                if (RELATIONS.containsKey(code) && ftype.equals("code") && s.allCodes) {
-                    relationCodes.add(code);
-                    continue;
-                }
-                boolean multiple = s.multiple;
-                boolean allCodes = s.allCodes;
-                boolean allDates = s.allDates;
-                boolean used = s.used;
-                String from = ftype.equals("Coding") ? codingSystem(code) : null;
-                if (from != null) {
-                    for (Draft d : drafts) {
-                        List<String> vs = d.values.get(code);
-                        if (vs != null) {
-                            d.values.put(code, vs.stream().map(v -> v.substring(v.indexOf('|') + 1)).toList());
-                        }
-                    }
-                    warnings.add("property " + code + " (type Coding) is read as codes of code set " + from
-                            + ", whose system its values name");
-                    out.add(new ImportedCodeSet.Property(e.getValue(), "code", multiple, propertyDescription.get(code), from));
-                    continue;
-                }
-                String type = switch (ftype) {
-                    case "code" -> allCodes && used ? "code" : "string";
-                    case "dateTime" -> allDates ? "date" : "string";
-                    case "integer", "boolean", "decimal" -> ftype;
-                    default -> "string";
-                };
-                if (ftype.equals("code") && !type.equals("code")) {
-                    warnings.add("property " + code + " (type code) is kept as string: "
-                            + (used ? "its values are not all codes of this CodeSystem" : "no concept uses it"));
-                } else if (ftype.equals("dateTime") && !type.equals("date")) {
-                    warnings.add("property " + code + " (type dateTime) is kept as string: its values are not all dates");
-                } else if (ftype.equals("Coding")) {
-                    warnings.add("property " + code + " (type Coding) is kept as string system|code (displays are not kept)");
-                }
-                out.add(new ImportedCodeSet.Property(e.getValue(), type, multiple, propertyDescription.get(code), null));
-            }
-            return out;
-        }
-
-        /** The repository's code set whose system every value of a Coding property names, or null. */
-        private String codingSystem(String code) {
-            String system = null;
-            for (Draft d : drafts) {
-                for (String v : d.values.getOrDefault(code, List.of())) {
-                    int bar = v.indexOf('|');
-                    if (bar < 0) {
-                        return null; // not given as a Coding (a valueString where the declaration says Coding)
-                    }
-                    String s = v.substring(0, bar);
-                    if (system != null && !system.equals(s) || bar == v.length() - 1) {
-                        return null;
-                    }
-                    system = s;
-                }
-            }
-            String id = system == null ? null : options.systems().get(system);
-            return id == null || id.equals(options.id()) ? null : id;
-        }
-
-        private void report() {
-            if (noDisplay > 0) {
-                warnings.add(noDisplay + " concept(s) without a display: the code is used as display");
-            }
-            if (multiLineDisplay > 0) {
-                warnings.add(multiLineDisplay + " display(s) on several lines were joined into one line");
-            }
-            if (designationDetails > 0) {
-                warnings.add(designationDetails + " designation(s) carry language or use, which synonyms do not keep");
-            }
-            if (!oddStatus.isEmpty()) {
-                warnings.add("status values with no place in the repository format, kept active: "
-                        + String.join(", ", oddStatus));
-            }
-            if (!spacedCodes.isEmpty()) {
-                warnings.add(spacedCodes.size() + " code(s) with spaces, kept exactly as written: "
-                        + String.join(", ", spacedCodes.subList(0, Math.min(10, spacedCodes.size())))
-                        + (spacedCodes.size() > 10 ? ", ..." : ""));
-            }
-            for (Map.Entry<String, Integer> e : dropped.entrySet()) {
-                warnings.add(e.getKey() + " is not kept (" + e.getValue() + " concept(s))");
-            }
-        }
-
-        private static String idFrom(String fhirId, String name) {
-            String base = fhirId != null ? fhirId : name != null ? name : "imported";
-            String id = base.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9-]+", "-").replaceAll("^[^a-z]+", "")
-                    .replaceAll("-+$", "");
-            if (id.length() > 63) {
-                id = id.substring(0, 63).replaceAll("-+$", "");
-            }
-            return id.isEmpty() || !Reference.ID.matcher(id).matches() ? "imported" : id;
-        }
-
-        private static String firstNonBlank(String... s) {
-            for (String x : s) {
-                if (x != null && !x.isBlank()) {
-                    return x;
-                }
-            }
-            return "";
-        }
-
-        /** Whether a code has a space or a no-break space anywhere (or is padded with one). */
-        private static boolean hasSpace(String code) {
-            for (int i = 0; i < code.length(); i++) {
-                char ch = code.charAt(i);
-                if (Character.isWhitespace(ch) || Character.isSpaceChar(ch) || ch == 0xa0) {
-                    return true;
-                }
-            }
-            return false;
-        }
-
-        static String text(JsonNode n, String key) {
-            JsonNode v = n.get(key);
-            return v == null || v.isNull() || !v.isValueNode() ? null : v.asString();
-        }
+    /** The text of an object's element: null where it is missing, null, a list or an object. */
+    static String text(JsonNode n, String key) {
+        JsonNode v = n.get(key);
+        return v == null || v.isNull() || !v.isValueNode() ? null : v.asString();
     }
 }

@@ -20,6 +20,7 @@ import org.codeset.core.TestRepo;
 import org.codeset.core.errors.InvalidImportException;
 import org.codeset.core.model.CodeEntry;
 import org.codeset.core.model.CodeSet;
+import org.codeset.core.model.Vocabulary.RelationType;
 import org.codeset.core.finding.Finding;
 import org.codeset.core.finding.Severity;
 import org.codeset.core.yaml.YMap;
@@ -402,6 +403,14 @@ class FhirImportTest {
         assertEquals(Map.of("01991", List.of("relations")), r.changes().changed());
         assertEquals(List.of("72040"), Workspace.open(repo).model().codeSet("demo").get("01991").relationTargets("replaced-by")
                 .stream().map(YScalar::text).toList());
+    }
+
+    @Test
+    void everyRelationTypeIsReadFromThePropertyTheExportWritesForIt() {
+        for (RelationType t : RelationType.values()) {
+            assertEquals(t, FhirPropertyTypes.RELATIONS.get(FhirExporter.relationProperty(t.text())), t.text());
+        }
+        assertEquals(RelationType.values().length, FhirPropertyTypes.RELATIONS.size());
     }
 
     @Test
