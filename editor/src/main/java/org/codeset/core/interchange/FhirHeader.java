@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import org.codeset.core.model.Vocabulary.CodeSetStatus;
 import org.codeset.core.errors.InvalidImportException;
 import org.codeset.core.model.Reference;
 
@@ -36,7 +37,6 @@ final class FhirHeader {
     private static final Set<String> FHIR_TYPES = Set.of("code", "Coding", "string", "integer", "boolean", "dateTime",
             "decimal");
     /** A code set's statuses (not a code's). */
-    private static final Set<String> CODE_SET_STATUSES = Set.of("draft", "active", "retired");
     private static final Pattern PROPERTY_ID = Pattern.compile("^[a-z][A-Za-z0-9]*$");
     private static final Pattern SEMVER = Pattern.compile("^(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?$");
 
@@ -152,9 +152,9 @@ final class FhirHeader {
     /** The code set's status: draft where the CodeSystem's is none of the format's. */
     String status() {
         String status = text(root, "status");
-        if (status == null || !CODE_SET_STATUSES.contains(status)) {
+        if (status == null || CodeSetStatus.of(status) == null) {
             warnings.codeSetStatus(status);
-            return "draft";
+            return CodeSetStatus.DRAFT.text();
         }
         return status;
     }
