@@ -12,25 +12,21 @@ import org.codeset.core.release.DiffCommand;
 import org.codeset.core.errors.InvalidArgumentException;
 import org.codeset.core.history.Release;
 import org.codeset.core.history.ReleaseHistory;
-import org.codeset.core.model.CodeSet;
+import org.codeset.core.report.DeltaReport;
+import org.codeset.core.report.HistoryReport;
+import org.codeset.core.report.ReleasesReport;
+import org.codeset.core.report.Report;
+import org.codeset.core.report.SnapshotReport;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import tools.jackson.databind.SerializationFeature;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
-import tools.jackson.dataformat.csv.CsvMapper;
-import tools.jackson.dataformat.csv.CsvSchema;
 
 /** The commands that read releases: releases and diff. */
 final class HistoryClis {
     private HistoryClis() {
     }
-
-    private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
     // not mixinStandardHelpOptions: its --version (the tool's) would clash with the release's --version
     @Command(name = "release",
@@ -186,26 +182,19 @@ final class HistoryClis {
                 InterchangeClis.write(export, out, spec, r.release().tag() + " from " + remote);
                 return Main.OK;
             }
-            byte[] bytes;
+            Report report;
             if (r.delta() != null) {
-                DiffCommand.Outcome o = new DiffCommand.Outcome(r.since().tag(), r.release().tag(), r.delta());
-                bytes = utf8(format == Format.CSV ? DiffCli.csv(r.delta()) : JSON.writeValueAsString(DiffCli.json(o)) + "\n");
-            } else if (format == Format.CSV) {
-                bytes = utf8(snapshotCsv(r.codeSet()));
+                report = format == Format.CSV ? DeltaReport.csv(r.delta())
+                        : DeltaReport.json(r.since().tag(), r.release().tag(), r.delta());
             } else {
-                // a snapshot of 100,000 codes is written straight from the parsed files: no tree, no string
-                java.io.ByteArrayOutputStream buffer = new java.io.ByteArrayOutputStream(1 << 20);
-                JSON.writeValue(buffer, new Snapshot(r));
-                buffer.write('\n');
-                bytes = buffer.toByteArray();
+                report = format == Format.CSV ? SnapshotReport.csv(r.codeSet()) : SnapshotReport.json(r.release(), r.codeSet());
             }
             if (out != null) {
-                org.codeset.core.io.AtomicFiles.write(out, bytes);
+                org.codeset.core.io.AtomicFiles.write(out, report.toBytes());
                 spec.commandLine().getErr().println("pulled " + r.release().tag() + (r.since() == null ? "" : " (since "
                         + r.since().tag() + ")") + " from " + remote + " into " + out);
             } else {
-                spec.commandLine().getOut().print(new String(bytes, java.nio.charset.StandardCharsets.UTF_8));
-                spec.commandLine().getOut().flush();
+                report.writeTo(spec.commandLine().getOut());
             }
             if (stats) {
                 r.timings().lap("write");
@@ -213,64 +202,6 @@ final class HistoryClis {
                         java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime());
             }
             return Main.OK;
-        }
-
-        private static byte[] utf8(String text) {
-            return text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        }
-
-        /** The JSON snapshot of a pulled release: tag facts, metadata and the codes sorted by code. */
-        private static final class Snapshot extends tools.jackson.databind.JacksonSerializable.Base {
-            private final org.codeset.core.release.PullCommand.Result r;
-
-            Snapshot(org.codeset.core.release.PullCommand.Result r) {
-                this.r = r;
-            }
-
-            @Override
-            public void serialize(tools.jackson.core.JsonGenerator g, tools.jackson.databind.SerializationContext ctxt) {
-                CodeSet cs = r.codeSet();
-                g.writeStartObject();
-                g.writeStringProperty("codeset", cs.id());
-                g.writeStringProperty("version", r.release().version().toString());
-                g.writeStringProperty("tag", r.release().tag());
-                g.writeStringProperty("commit", r.release().commit());
-                if (cs.meta() != null) {
-                    g.writeName("metadata");
-                    org.codeset.core.schema.SchemaSet.writeJson(g, cs.meta());
-                }
-                g.writeName("codes");
-                g.writeStartArray();
-                cs.entries().stream().sorted(java.util.Comparator.comparing(e -> e.code() == null ? "" : e.code()))
-                        .forEach(e -> org.codeset.core.schema.SchemaSet.writeJson(g, e.node()));
-                g.writeEndArray();
-                g.writeEndObject();
-            }
-
-            @Override
-            public void serializeWithType(tools.jackson.core.JsonGenerator g, tools.jackson.databind.SerializationContext ctxt,
-                    tools.jackson.databind.jsontype.TypeSerializer typeSer) {
-                serialize(g, ctxt);
-            }
-        }
-
-        private static String snapshotCsv(CodeSet cs) {
-            CsvMapper mapper = CsvMapper.builder().build();
-            CsvSchema schema = CsvSchema.builder().addColumn("code").addColumn("display").addColumn("status")
-                    .addColumn("effective").addColumn("retired").addColumn("parent").addColumn("replaced_by")
-                    .addColumn("definition").build().withHeader();
-            List<List<String>> rows = new ArrayList<>();
-            cs.entries().stream().sorted(java.util.Comparator.comparing(e -> e.code() == null ? "" : e.code())).forEach(e -> {
-                rows.add(List.of(e.code(), nz(e.display()), nz(e.status()), nz(e.node().text("effective")),
-                        nz(e.node().text("retired")), String.join(" ", e.parents().stream().map(Object::toString).toList()),
-                        String.join(" ", e.relationTargets("replaced-by").stream().map(Object::toString).toList()),
-                        nz(e.node().text("definition"))));
-            });
-            return mapper.writer(schema).writeValueAsString(rows);
-        }
-
-        private static String nz(String s) {
-            return s == null ? "" : s;
         }
     }
 
@@ -301,15 +232,7 @@ final class HistoryClis {
                     w.model().codeSet(args.codeset));
             PrintWriter out = spec.commandLine().getOut();
             if (format == Format.JSON) {
-                ArrayNode array = JSON.createArrayNode();
-                for (var s : steps) {
-                    ObjectNode o = array.addObject().put("release", s.release()).put("date", s.date())
-                            .put("action", s.action()).put("display", s.display()).put("status", s.status());
-                    ArrayNode fields = o.putArray("fields");
-                    s.fields().forEach(f -> fields.addObject().put("field", f.name()).put("before", f.before())
-                            .put("after", f.after()));
-                }
-                out.println(JSON.writeValueAsString(array));
+                HistoryReport.json(steps).writeTo(out);
                 return Main.OK;
             }
             if (steps.isEmpty()) {
@@ -365,30 +288,32 @@ final class HistoryClis {
             if (codeset != null) {
                 ids = List.of(codeset);
             }
-            PrintWriter out = spec.commandLine().getOut();
-            ArrayNode array = JSON.createArrayNode();
+            List<ReleaseHistory.Summary> all = new ArrayList<>();
             for (String id : ids) {
-                list(out, array, id, ReleaseHistory.summaries(root, id));
+                list(all, ReleaseHistory.summaries(root, id));
             }
-            if (format == Format.JSON) {
-                out.println(JSON.writeValueAsString(array));
-            }
-            return Main.OK;
+            return printJson(all);
         }
 
-        /** One line (or JSON object) per release: date, codes, changes since the release before. */
-        private void list(PrintWriter out, ArrayNode array, String id, List<ReleaseHistory.Summary> summaries) {
+        /** As text, one line a release as it is read: tag, date, codes, changes since the release before. */
+        private void list(List<ReleaseHistory.Summary> all, List<ReleaseHistory.Summary> summaries) {
+            if (format == Format.JSON) {
+                all.addAll(summaries);
+                return;
+            }
             for (ReleaseHistory.Summary s : summaries) {
                 Release r = s.release();
-                if (format == Format.JSON) {
-                    array.addObject().put("codeset", id).put("version", r.version().toString()).put("tag", r.tag())
-                            .put("date", r.date().toString()).put("commit", r.commit())
-                            .put("codes", s.codes()).put("changes", s.changes());
-                } else {
-                    out.printf("%-32s %s  %,6d codes  %,5d changes%n", r.tag(), r.date().toString().substring(0, 10),
-                            s.codes(), s.changes());
-                }
+                spec.commandLine().getOut().printf("%-32s %s  %,6d codes  %,5d changes%n", r.tag(),
+                        r.date().toString().substring(0, 10), s.codes(), s.changes());
             }
+        }
+
+        /** With --format json, all the releases listed as one array. */
+        private int printJson(List<ReleaseHistory.Summary> all) throws java.io.IOException {
+            if (format == Format.JSON) {
+                ReleasesReport.json(all).writeTo(spec.commandLine().getOut());
+            }
+            return Main.OK;
         }
 
         private int remote() throws Exception {
@@ -399,13 +324,9 @@ final class HistoryClis {
             if (cache != null) {
                 pull.cache(cache);
             }
-            PrintWriter out = spec.commandLine().getOut();
-            ArrayNode array = JSON.createArrayNode();
-            list(out, array, codeset, pull.summaries());
-            if (format == Format.JSON) {
-                out.println(JSON.writeValueAsString(array));
-            }
-            return Main.OK;
+            List<ReleaseHistory.Summary> all = new ArrayList<>();
+            list(all, pull.summaries());
+            return printJson(all);
         }
     }
 
@@ -454,8 +375,8 @@ final class HistoryClis {
             DiffCommand.Outcome o = command.codeset(a[0]).from(a[1]).to(b == null ? null : b[1]).call();
             PrintWriter out = spec.commandLine().getOut();
             switch (format) {
-                case JSON -> out.println(JSON.writeValueAsString(json(o)));
-                case CSV -> out.print(csv(o.diff()));
+                case JSON -> DeltaReport.json(o.from(), o.to(), o.diff()).writeTo(out);
+                case CSV -> DeltaReport.csv(o.diff()).writeTo(out);
                 default -> text(out, o);
             }
             out.flush();
@@ -484,47 +405,6 @@ final class HistoryClis {
                             f.after() == null ? "(none)" : f.after());
                 }
             }
-        }
-
-        static ObjectNode json(DiffCommand.Outcome o) {
-            CodeSetDiff.Result d = o.diff();
-            ObjectNode root = JSON.createObjectNode();
-            root.put("codeset", d.codeset()).put("from", o.from()).put("to", o.to())
-                    .put("bump", d.bump().name().toLowerCase());
-            list(root.putArray("added"), d.added());
-            list(root.putArray("changed"), d.changed());
-            list(root.putArray("deprecated"), d.deprecated());
-            list(root.putArray("retired"), d.retired());
-            list(root.putArray("reactivated"), d.reactivated());
-            list(root.putArray("removed"), d.removed());
-            return root;
-        }
-
-        private static void list(ArrayNode array, List<CodeSetDiff.Change> changes) {
-            for (CodeSetDiff.Change ch : changes) {
-                ObjectNode o = array.addObject();
-                o.put("code", ch.code()).put("action", ch.action()).put("display", ch.display()).put("status", ch.status());
-                ArrayNode fields = o.putArray("fields");
-                for (CodeSetDiff.Field f : ch.fields()) {
-                    fields.addObject().put("field", f.name()).put("before", f.before()).put("after", f.after());
-                }
-                ArrayNode rep = o.putArray("replacedBy");
-                ch.replacedBy().forEach(rep::add);
-            }
-        }
-
-        static String csv(CodeSetDiff.Result d) {
-            CsvMapper mapper = CsvMapper.builder().build();
-            CsvSchema schema = CsvSchema.builder().addColumn("action").addColumn("code").addColumn("display")
-                    .addColumn("status").addColumn("changed_fields").addColumn("replaced_by").build().withHeader();
-            List<List<String>> rows = new ArrayList<>();
-            for (CodeSetDiff.Change ch : d.all()) {
-                rows.add(List.of(ch.action(), ch.code(), ch.display() == null ? "" : ch.display(),
-                        ch.status() == null ? "" : ch.status(),
-                        String.join(" ", ch.fields().stream().map(CodeSetDiff.Field::name).toList()),
-                        String.join(" ", ch.replacedBy())));
-            }
-            return mapper.writer(schema).writeValueAsString(rows);
         }
     }
 }

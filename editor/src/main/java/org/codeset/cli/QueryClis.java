@@ -9,15 +9,12 @@ import org.codeset.core.model.CodeEntry;
 import org.codeset.core.query.CodeView;
 import org.codeset.core.query.Search;
 import org.codeset.core.query.WhereUsed;
-import org.codeset.core.schema.SchemaSet;
+import org.codeset.core.report.CodeViewReport;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /** The read-only commands: show and search. */
 final class QueryClis {
@@ -49,23 +46,7 @@ final class QueryClis {
             PrintWriter out = spec.commandLine().getOut();
             CodeEntry e = v.entry();
             if (format == Format.JSON) {
-                JsonMapper m = JsonMapper.builder().enable(tools.jackson.databind.SerializationFeature.INDENT_OUTPUT).build();
-                ObjectNode o = m.createObjectNode();
-                o.put("codeset", v.codeset());
-                o.put("file", e.file().path());
-                o.put("line", e.node().line());
-                o.set("entry", SchemaSet.toJson(e.node()));
-                ArrayNode parents = o.putArray("parents");
-                v.parents().forEach(p -> parents.addObject().put("code", p.code()).put("display", p.display()));
-                ArrayNode children = o.putArray("children");
-                v.children().forEach(c -> children.addObject().put("code", c.code()).put("display", c.display())
-                        .put("status", c.status()));
-                ArrayNode used = o.putArray("usedBy");
-                for (WhereUsed.Use u : v.usedBy()) {
-                    used.addObject().put("codeset", u.codeset()).put("code", u.code()).put("how", u.how())
-                            .put("file", u.file()).put("line", u.line()).put("column", u.column());
-                }
-                out.println(m.writeValueAsString(o));
+                CodeViewReport.json(v).writeTo(out);
                 return Main.OK;
             }
             out.printf("%s:%s  %s  [%s]%n", v.codeset(), e.code(), e.display(), e.status());
