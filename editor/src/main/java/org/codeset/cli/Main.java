@@ -26,7 +26,7 @@ import picocli.CommandLine.Command;
         subcommands = {ValidateCli.class, EditClis.InitCli.class, EditClis.NewCli.class, EditClis.AddCli.class,
             EditClis.SetCli.class, EditClis.RelateCli.class, EditClis.UnrelateCli.class, EditClis.DeprecateCli.class,
             EditClis.RetireCli.class, EditClis.RemoveCli.class, QueryClis.ShowCli.class, QueryClis.SearchCli.class,
-            EditClis.FmtCli.class, HistoryClis.ReleaseCli.class, HistoryClis.ReleasesCli.class, HistoryClis.HistoryCli.class, HistoryClis.PullCli.class, HistoryClis.DiffCli.class,
+            EditClis.FmtCli.class, ReleaseCli.class, ReleasesCli.class, HistoryCli.class, PullCli.class, DiffCli.class,
             InterchangeClis.ImportCli.class, InterchangeClis.ExportCli.class, RulesCli.class, WarmUpCli.class,
             LspCli.class,
             CommandLine.HelpCommand.class},
