@@ -25,7 +25,7 @@ import picocli.CommandLine.Command;
                 + " inside it, or point at it with --repo DIR."},
         subcommands = {ValidateCli.class, EditClis.InitCli.class, EditClis.NewCli.class, EditClis.AddCli.class,
             EditClis.SetCli.class, EditClis.RelateCli.class, EditClis.UnrelateCli.class, EditClis.DeprecateCli.class,
-            EditClis.RetireCli.class, EditClis.RemoveCli.class, QueryClis.ShowCli.class, QueryClis.SearchCli.class,
+            EditClis.RetireCli.class, EditClis.RemoveCli.class, ShowCli.class, SearchCli.class,
             EditClis.FmtCli.class, ReleaseCli.class, ReleasesCli.class, HistoryCli.class, PullCli.class, DiffCli.class,
             InterchangeClis.ImportCli.class, InterchangeClis.ExportCli.class, RulesCli.class, WarmUpCli.class,
             LspCli.class,
