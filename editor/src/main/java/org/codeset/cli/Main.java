@@ -27,7 +27,7 @@ import picocli.CommandLine.Command;
             SetCli.class, RelateCli.class, UnrelateCli.class, DeprecateCli.class,
             RetireCli.class, RemoveCli.class, ShowCli.class, SearchCli.class,
             FmtCli.class, ReleaseCli.class, ReleasesCli.class, HistoryCli.class, PullCli.class, DiffCli.class,
-            InterchangeClis.ImportCli.class, InterchangeClis.ExportCli.class, RulesCli.class, WarmUpCli.class,
+            ImportCli.class, ExportCli.class, RulesCli.class, WarmUpCli.class,
             LspCli.class,
             CommandLine.HelpCommand.class},
         footerHeading = "%nExit status:%n",

@@ -72,7 +72,7 @@ final class PullCli implements Callable<Integer> {
         if (format == Format.FHIR) {
             var export = Interchange.exporter("fhir").export(
                     new ExportSource(r.codeSet(), null, r.release().version().toString()), Progress.NONE);
-            InterchangeClis.write(export, out, spec, r.release().tag() + " from " + remote);
+            ExportWriter.write(export, out, spec, r.release().tag() + " from " + remote);
             return Main.OK;
         }
         Report report;
