@@ -14,7 +14,10 @@ import org.codeset.core.finding.Finding;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
-/** What every editing command shares: --repo, --dry-run, and how a result is printed (the core takes the lock). */
+/**
+ * What every editing command shares: --repo, --dry-run, the footer of its help, the reading of
+ * NAME=VALUE options, and how a result is printed (the core takes the lock).
+ */
 abstract class Edits implements java.util.concurrent.Callable<Integer> {
     /** The footer of every editing command's help. */
     static final String FOOTER = "%nEvery edit is validated before it is written: one that would add an error is"
