@@ -10,8 +10,6 @@ import org.codeset.core.validate.Rule;
 import org.codeset.core.validate.ValidationResult;
 
 import tools.jackson.databind.ObjectMapper;
-import tools.jackson.databind.SerializationFeature;
-import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -19,7 +17,7 @@ import tools.jackson.databind.node.ObjectNode;
 public enum ReportFormat {
     TEXT, JSON, SARIF;
 
-    private static final ObjectMapper MAPPER = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+    private static final ObjectMapper MAPPER = Formats.JSON;
     static final String SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
     static final String INFO_URI = "https://github.com/codeset/codeset";
 
