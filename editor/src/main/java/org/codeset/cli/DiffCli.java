@@ -5,9 +5,10 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.codeset.core.Codesets;
+import org.codeset.core.diff.Action;
 import org.codeset.core.diff.CodeSetDiff;
-import org.codeset.core.release.DiffCommand;
 import org.codeset.core.errors.InvalidArgumentException;
+import org.codeset.core.release.DiffCommand;
 import org.codeset.core.report.DeltaReport;
 
 import picocli.CommandLine;
@@ -85,7 +86,7 @@ final class DiffCli implements Callable<Integer> {
                         + " removed", d.bump().name().toLowerCase());
         for (CodeSetDiff.Change ch : d.all()) {
             out.printf("%s %s  %s%s%n", ch.action(), ch.code(), ch.display(),
-                    ch.replacedBy().isEmpty() || !ch.action().equals("D") ? "" : "  -> " + String.join(", ", ch.replacedBy()));
+                    ch.replacedBy().isEmpty() || ch.action() != Action.D ? "" : "  -> " + String.join(", ", ch.replacedBy()));
             printFields(out, ch.fields());
         }
     }

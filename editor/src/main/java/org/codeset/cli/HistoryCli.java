@@ -3,9 +3,10 @@ package org.codeset.cli;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 
+import org.codeset.core.diff.Action;
 import org.codeset.core.history.CodeHistory;
-import org.codeset.core.workspace.Workspace;
 import org.codeset.core.report.HistoryReport;
+import org.codeset.core.workspace.Workspace;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -46,7 +47,7 @@ final class HistoryCli implements Callable<Integer> {
         for (var s : steps) {
             out.printf("%-24s %s %s  %s [%s]%n", s.release(), s.date().isEmpty() ? "          " : s.date(), s.action(),
                     s.display(), s.status());
-            if (!s.action().equals("A")) {
+            if (s.action() != Action.A) {
                 DiffCli.printFields(out, s.fields());
             }
         }

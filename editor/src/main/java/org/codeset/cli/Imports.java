@@ -6,10 +6,10 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.codeset.core.Codesets;
+import org.codeset.core.finding.Finding;
 import org.codeset.core.interchange.ApplyImportCommand;
 import org.codeset.core.interchange.ImportCommand;
 import org.codeset.core.interchange.Progress;
-import org.codeset.core.finding.Finding;
 import org.codeset.core.io.Timings;
 
 import picocli.CommandLine;

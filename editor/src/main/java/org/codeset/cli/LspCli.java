@@ -66,7 +66,7 @@ final class LspCli implements Callable<Integer> {
         java.io.PrintWriter err = spec.commandLine().getErr();
         if (repo != null) {
             // a --repo that is no repository is a usage error now, not a silent failure at initialize
-            org.codeset.core.model.RepositoryLoader.codesetIds(repo);
+            org.codeset.core.model.RepositoryLoader.codeSetIds(repo);
         }
         if (port == null) {
             InputStream in = System.in;

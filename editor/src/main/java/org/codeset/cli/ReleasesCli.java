@@ -45,7 +45,7 @@ final class ReleasesCli implements Callable<Integer> {
 
     /** The releases of one code set, from wherever they are read. */
     private interface Source {
-        List<ReleaseHistory.Summary> summaries(String codesetId) throws CodesetException;
+        List<ReleaseHistory.Summary> summaries(String codeSetId) throws CodesetException;
     }
 
     @Override
@@ -62,7 +62,7 @@ final class ReleasesCli implements Callable<Integer> {
         }
         // releases are read from git alone: the working tree's code sets are not loaded
         Path root = repo.repo.toAbsolutePath().normalize();
-        List<String> ids = RepositoryLoader.codesetIds(root); // also where one code set is named: the repository must be one
+        List<String> ids = RepositoryLoader.codeSetIds(root); // also where one code set is named: the repository must be one
         return list(codeset != null ? List.of(codeset) : ids, id -> ReleaseHistory.summaries(root, id));
     }
 

@@ -7,11 +7,11 @@ import java.lang.management.MemoryType;
 import java.util.concurrent.Callable;
 
 import org.codeset.core.Codesets;
-import org.codeset.core.workspace.Workspace;
-import org.codeset.core.workspace.ValidateCommand;
-import org.codeset.core.report.ReportFormat;
 import org.codeset.core.finding.Severity;
+import org.codeset.core.report.ReportFormat;
 import org.codeset.core.validate.ValidationResult;
+import org.codeset.core.workspace.ValidateCommand;
+import org.codeset.core.workspace.Workspace;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

@@ -7,16 +7,16 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.codeset.core.model.Layout;
-import org.codeset.core.text.Canonical;
-import org.codeset.core.text.Render;
 import org.codeset.core.model.CodeEntry;
 import org.codeset.core.model.CodeSet;
+import org.codeset.core.model.Layout;
 import org.codeset.core.model.PropertyDef;
 import org.codeset.core.model.Vocabulary;
 import org.codeset.core.model.Vocabulary.RelationType;
 import org.codeset.core.model.Vocabulary.Relationship;
 import org.codeset.core.model.Vocabulary.Status;
+import org.codeset.core.text.Canonical;
+import org.codeset.core.text.Render;
 import org.eclipse.lsp4j.CompletionItem;
 import org.eclipse.lsp4j.CompletionItemKind;
 import org.eclipse.lsp4j.CompletionItemTag;
@@ -68,9 +68,9 @@ final class Completion {
         }
         String line = lines[p.getLine()];
         String before = line.substring(0, Math.min(p.getCharacter(), line.length()));
-        String codesetId = rel.split("/")[1];
+        String codeSetId = rel.split("/")[1];
         boolean meta = rel.endsWith("/" + org.codeset.core.model.Layout.CODESET_FILE) && rel.split("/").length == 3;
-        CodeSet cs = s.model().codeSet(codesetId);
+        CodeSet cs = s.model().codeSet(codeSetId);
 
         Matcher kv = KEY_VALUE.matcher(before);
         Matcher item = ITEM.matcher(before);

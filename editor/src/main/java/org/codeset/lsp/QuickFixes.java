@@ -6,13 +6,13 @@ import java.util.List;
 
 import org.codeset.core.Codesets;
 import org.codeset.core.edit.EditCommand;
-import org.codeset.core.text.Render;
 import org.codeset.core.model.CodeEntry;
 import org.codeset.core.model.CodeReferences;
 import org.codeset.core.model.CodeSet;
 import org.codeset.core.model.Reference;
 import org.codeset.core.model.SourceFile;
 import org.codeset.core.model.Vocabulary.RelationType;
+import org.codeset.core.text.Render;
 import org.codeset.core.yaml.YScalar;
 import org.eclipse.lsp4j.CodeAction;
 import org.eclipse.lsp4j.CodeActionKind;
@@ -74,8 +74,8 @@ final class QuickFixes {
         CodeSet cs = s.model().codeSet(t.codeset());
         for (YScalar r : retired.relationTargets(RelationType.REPLACED_BY)) {
             Reference ref = Reference.parse(r.text(), cs, s.model());
-            String written = t.write(ref.codesetId(), ref.code());
-            if (!ref.codesetId().equals(t.codeset()) && !t.qualified()) {
+            String written = t.write(ref.codeSetId(), ref.code());
+            if (!ref.codeSetId().equals(t.codeset()) && !t.qualified()) {
                 continue; // a parent or property value cannot name another code set
             }
             out.add(fix("Replace \"" + t.at().text() + "\" by its replacement \"" + written + "\"", d,
@@ -148,7 +148,7 @@ final class QuickFixes {
     /** Code scalars in the range written as plain YAML numbers: quote them so they stay text in every reader. */
     private static void quoteNumbers(Snapshot s, String uri, SourceFile f, Range range,
             List<Either<Command, CodeAction>> out) {
-        CodeSet cs = s.model().codeSet(f.codesetId());
+        CodeSet cs = s.model().codeSet(f.codeSetId());
         if (f.kind() != SourceFile.Kind.CODES || range == null || cs == null) {
             return;
         }

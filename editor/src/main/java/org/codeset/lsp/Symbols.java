@@ -32,7 +32,7 @@ final class Symbols {
     static List<Either<SymbolInformation, DocumentSymbol>> outline(Snapshot s, String uri) {
         String rel = s.relative(uri);
         SourceFile f = rel == null ? null : s.file(rel);
-        CodeSet cs = f == null ? null : s.model().codeSet(f.codesetId());
+        CodeSet cs = f == null ? null : s.model().codeSet(f.codeSetId());
         List<Either<SymbolInformation, DocumentSymbol>> out = new ArrayList<>();
         if (cs == null) {
             return out;

@@ -60,9 +60,9 @@ record Target(Kind kind, String codeset, String code, YScalar at, String home, S
         return cs == null || code == null ? null : cs.get(code);
     }
 
-    /** How to write a reference to {@code codesetId:code} at this place (without the prefix in its own code set). */
-    String write(String codesetId, String c) {
-        return qualified() && !codesetId.equals(home) ? codesetId + ":" + c : c;
+    /** How to write a reference to {@code codeSetId:code} at this place (without the prefix in its own code set). */
+    String write(String codeSetId, String c) {
+        return qualified() && !codeSetId.equals(home) ? codeSetId + ":" + c : c;
     }
 
     /** What the scalar under the cursor names, or null when it names nothing. */
@@ -70,7 +70,7 @@ record Target(Kind kind, String codeset, String code, YScalar at, String home, S
         if (c == null || file == null || c.key() || c.scalar().isNull()) {
             return null;
         }
-        String home = file.codesetId();
+        String home = file.codeSetId();
         CodeSet cs = repo.codeSet(home);
         String text = c.scalar().text();
         if (file.kind() == SourceFile.Kind.CODESET) {
@@ -92,6 +92,6 @@ record Target(Kind kind, String codeset, String code, YScalar at, String home, S
             return null;
         }
         Reference ref = r.reference(repo);
-        return new Target(Kind.of(r.kind()), ref.codesetId(), ref.code(), c.scalar(), home, owner);
+        return new Target(Kind.of(r.kind()), ref.codeSetId(), ref.code(), c.scalar(), home, owner);
     }
 }

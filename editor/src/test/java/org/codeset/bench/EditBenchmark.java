@@ -6,8 +6,8 @@ import java.util.Collections;
 import java.util.List;
 
 import org.codeset.core.Codesets;
-import org.codeset.core.workspace.Workspace;
 import org.codeset.core.validate.ValidationResult;
+import org.codeset.core.workspace.Workspace;
 
 /**
  * In-process cost of one edit on a large repository, as the coming interactive editors will pay

@@ -19,11 +19,11 @@ import java.util.regex.Pattern;
 
 import org.codeset.cli.Main;
 import org.codeset.core.TestRepo;
+import org.codeset.core.finding.Severity;
 import org.codeset.core.model.CodeEntry;
 import org.codeset.core.validate.Rule;
 import org.codeset.core.validate.RuleContext;
 import org.codeset.core.validate.Rules;
-import org.codeset.core.finding.Severity;
 import org.eclipse.lsp4j.ClientCapabilities;
 import org.eclipse.lsp4j.DidOpenTextDocumentParams;
 import org.eclipse.lsp4j.Hover;

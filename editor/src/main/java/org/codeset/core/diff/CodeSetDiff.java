@@ -6,27 +6,18 @@ import java.util.List;
 import java.util.Objects;
 import java.util.TreeSet;
 
-import org.codeset.core.model.SemVer;
 import org.codeset.core.model.CodeEntry;
 import org.codeset.core.model.CodeSet;
+import org.codeset.core.model.SemVer;
 import org.codeset.core.schema.SchemaSet;
 import org.codeset.core.yaml.YMap;
 import org.codeset.core.yaml.YNode;
 import org.codeset.core.yaml.YScalar;
 
 /**
- * The semantic change between two states of a code set, code by code, each with an action in
- * the manner of CMS's quarterly HCPCS files, so a downstream loader can apply a delta without
- * computing one:
- *
- * <ul>
- * <li>{@code A} add; {@code D} discontinue (retired), with the replacement as cross-reference;
- * {@code R} reactivate (retired or deprecated, active again);</li>
- * <li>{@code S} display (short description) change, {@code C} definition (long description)
- * change, {@code B} both text and administrative data change;</li>
- * <li>{@code F} administrative data change (status to deprecated, dates, parent, properties,
- * relations, mappings, abstract); {@code T} miscellaneous (synonyms, note).</li>
- * </ul>
+ * The semantic change between two states of a code set, code by code, each with an {@link Action}
+ * in the manner of CMS's quarterly HCPCS files, so a downstream loader can apply a delta without
+ * computing one.
  */
 public final class CodeSetDiff {
     /** One changed field with its old and new value (as text; lists and mappings as JSON). */
@@ -34,7 +25,7 @@ public final class CodeSetDiff {
     }
 
     /** One code's change. */
-    public record Change(String code, String action, String display, String status, List<Field> fields,
+    public record Change(String code, Action action, String display, String status, List<Field> fields,
             List<String> replacedBy) {
     }
 
@@ -83,12 +74,12 @@ public final class CodeSetDiff {
             CodeEntry old = before == null ? null : before.get(code);
             CodeEntry now = after.get(code);
             if (old == null) {
-                added.add(change(code, "A", now, List.of()));
+                added.add(change(code, Action.A, now, List.of()));
                 bump = max(bump, SemVer.Bump.MINOR);
                 continue;
             }
             if (now == null) {
-                removed.add(new Change(code, "D", old.display(), "removed", List.of(), List.of()));
+                removed.add(new Change(code, Action.D, old.display(), "removed", List.of(), List.of()));
                 bump = SemVer.Bump.MAJOR;
                 continue;
             }
@@ -98,25 +89,25 @@ public final class CodeSetDiff {
             }
             boolean wasLive = !old.isRetired();
             if (now.isRetired() && wasLive) {
-                retired.add(change(code, "D", now, fields));
+                retired.add(change(code, Action.D, now, fields));
                 bump = SemVer.Bump.MAJOR;
             } else if (now.isActive() && !old.isActive()) {
-                reactivated.add(change(code, "R", now, fields));
+                reactivated.add(change(code, Action.R, now, fields));
                 bump = max(bump, SemVer.Bump.MINOR);
             } else if (now.isDeprecated() && !old.isDeprecated()) {
-                deprecated.add(change(code, "F", now, fields));
+                deprecated.add(change(code, Action.F, now, fields));
                 bump = max(bump, SemVer.Bump.MINOR);
             } else {
                 boolean text = fields.stream().anyMatch(f -> TEXT.contains(f.name()));
                 boolean misc = fields.stream().allMatch(f -> TEXT.contains(f.name()) || MISC.contains(f.name()));
-                String action;
+                Action action;
                 if (misc) {
                     boolean display = fields.stream().anyMatch(f -> f.name().equals("display"));
                     boolean definition = fields.stream().anyMatch(f -> f.name().equals("definition"));
-                    action = display && !definition ? "S" : definition && !display ? "C" : text ? "S" : "T";
+                    action = display && !definition ? Action.S : definition && !display ? Action.C : text ? Action.S : Action.T;
                     bump = max(bump, SemVer.Bump.PATCH);
                 } else {
-                    action = text ? "B" : "F";
+                    action = text ? Action.B : Action.F;
                     bump = max(bump, SemVer.Bump.MINOR);
                 }
                 changed.add(change(code, action, now, fields));
@@ -146,7 +137,7 @@ public final class CodeSetDiff {
         return a.compareTo(b) >= 0 ? a : b;
     }
 
-    private static Change change(String code, String action, CodeEntry e, List<Field> fields) {
+    private static Change change(String code, Action action, CodeEntry e, List<Field> fields) {
         List<String> replacedBy = e.relationTargets("replaced-by").stream().map(YScalar::text).toList();
         return new Change(code, action, e.display(), e.status(), fields, replacedBy);
     }

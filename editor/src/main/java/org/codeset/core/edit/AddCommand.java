@@ -1,18 +1,18 @@
 package org.codeset.core.edit;
 
-import org.codeset.core.model.Layout;
-import org.codeset.core.text.Canonical;
-import org.codeset.core.text.EntryDraft;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.codeset.core.workspace.Workspace;
 import org.codeset.core.errors.CodesetException;
 import org.codeset.core.errors.InvalidArgumentException;
 import org.codeset.core.model.CodeEntry;
 import org.codeset.core.model.CodeSet;
+import org.codeset.core.model.Layout;
 import org.codeset.core.model.SourceFile;
+import org.codeset.core.text.Canonical;
+import org.codeset.core.text.EntryDraft;
+import org.codeset.core.workspace.Workspace;
 import org.codeset.core.yaml.YMap;
 import org.codeset.core.yaml.YNode;
 import org.codeset.core.yaml.YSeq;
@@ -175,7 +175,7 @@ public final class AddCommand extends EditCommand {
         String base = Layout.folder(cs.id()) + "/";
         if (file != null) {
             String rel = file.startsWith(Layout.CODESETS + "/") ? file : base + file;
-            if (!rel.startsWith(base) || !rel.endsWith(".yaml") || rel.equals(Layout.codesetFile(cs.id())) || rel.contains("..")) {
+            if (!rel.startsWith(base) || !rel.endsWith(".yaml") || rel.equals(Layout.codeSetFile(cs.id())) || rel.contains("..")) {
                 throw new InvalidArgumentException("--file " + file + " is not a code file of " + cs.id()
                         + " (a *.yaml below " + base + ", other than codeset.yaml)");
             }

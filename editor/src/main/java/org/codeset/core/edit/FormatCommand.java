@@ -1,18 +1,17 @@
 package org.codeset.core.edit;
 
-import org.codeset.core.text.Canonical;
-import org.codeset.core.text.Render;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
-import org.codeset.core.workspace.Workspace;
 import org.codeset.core.errors.CodesetException;
 import org.codeset.core.model.CodeEntry;
 import org.codeset.core.model.CodeReferences;
 import org.codeset.core.model.CodeSet;
-import org.codeset.core.model.PropertyDef;
 import org.codeset.core.model.SourceFile;
+import org.codeset.core.text.Canonical;
+import org.codeset.core.text.Render;
+import org.codeset.core.workspace.Workspace;
 import org.codeset.core.yaml.YMap;
 import org.codeset.core.yaml.YNode;
 import org.codeset.core.yaml.YScalar;

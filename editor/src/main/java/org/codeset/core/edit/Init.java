@@ -1,7 +1,5 @@
 package org.codeset.core.edit;
 
-import org.codeset.core.model.Layout;
-import org.codeset.core.io.AtomicFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,6 +10,8 @@ import java.util.List;
 import org.codeset.core.errors.CodesetException;
 import org.codeset.core.errors.EditRefusedException;
 import org.codeset.core.errors.UnreadableInputException;
+import org.codeset.core.io.AtomicFiles;
+import org.codeset.core.model.Layout;
 import org.codeset.core.schema.SchemaSet;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;

@@ -1,15 +1,15 @@
 package org.codeset.core.edit;
 
-import org.codeset.core.model.Layout;
-import org.codeset.core.text.Render;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
-import org.codeset.core.workspace.Workspace;
 import org.codeset.core.errors.CodesetException;
 import org.codeset.core.errors.EditRefusedException;
 import org.codeset.core.errors.InvalidArgumentException;
+import org.codeset.core.model.Layout;
 import org.codeset.core.model.Reference;
+import org.codeset.core.text.Render;
+import org.codeset.core.workspace.Workspace;
 
 /** Creates a code set: {@code codesets/<id>/codeset.yaml} (a draft at version 0.1.0) and an empty {@code codes.yaml}. */
 public final class NewCodeSetCommand extends EditCommand {
@@ -88,7 +88,7 @@ public final class NewCodeSetCommand extends EditCommand {
         if (pattern != null) {
             b.append("codePattern: ").append(Render.quoted(pattern)).append('\n');
         }
-        plan.create(Layout.codesetFile(id), b.toString());
+        plan.create(Layout.codeSetFile(id), b.toString());
         plan.create(Layout.codesFile(id), "codes: []\n");
         plan.summary("new code set " + id + " (codesets/" + id + "/)");
     }

@@ -1,11 +1,8 @@
 package org.codeset.core.edit;
 
-import org.codeset.core.text.Canonical;
-import org.codeset.core.text.SourceText;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.codeset.core.workspace.Workspace;
 import org.codeset.core.errors.CodesetException;
 import org.codeset.core.errors.InvalidArgumentException;
 import org.codeset.core.model.CodeEntry;
@@ -13,6 +10,9 @@ import org.codeset.core.model.CodeSet;
 import org.codeset.core.model.Reference;
 import org.codeset.core.model.Vocabulary;
 import org.codeset.core.model.Vocabulary.RelationType;
+import org.codeset.core.text.Canonical;
+import org.codeset.core.text.SourceText;
+import org.codeset.core.workspace.Workspace;
 import org.codeset.core.yaml.YMap;
 import org.codeset.core.yaml.YNode;
 import org.codeset.core.yaml.YSeq;
@@ -71,7 +71,7 @@ public final class RelateCommand extends EditCommand {
         boolean changed = apply(plan, cs, e, target);
         if (relation.symmetric()) {
             Reference ref = Reference.parse(target, cs, plan.repo());
-            CodeSet otherSet = plan.repo().codeSet(ref.codesetId());
+            CodeSet otherSet = plan.repo().codeSet(ref.codeSetId());
             CodeEntry other = otherSet == null ? null : otherSet.get(ref.code());
             if (other != null) {
                 String back = otherSet == cs ? code : cs.id() + ":" + code;

@@ -1,15 +1,15 @@
 package org.codeset.core.edit;
 
-import org.codeset.core.text.SourceText;
 import java.util.List;
 
-import org.codeset.core.workspace.Workspace;
 import org.codeset.core.errors.CodesetException;
 import org.codeset.core.errors.EditRefusedException;
 import org.codeset.core.history.ReleaseHistory;
 import org.codeset.core.model.CodeEntry;
 import org.codeset.core.model.CodeSet;
 import org.codeset.core.query.WhereUsed;
+import org.codeset.core.text.SourceText;
+import org.codeset.core.workspace.Workspace;
 import org.codeset.core.yaml.YMap;
 import org.codeset.core.yaml.YSeq;
 

@@ -1,8 +1,5 @@
 package org.codeset.core.edit;
 
-import org.codeset.core.text.Canonical;
-import org.codeset.core.text.Render;
-import org.codeset.core.text.SourceText;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -10,11 +7,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.codeset.core.workspace.Workspace;
 import org.codeset.core.errors.CodesetException;
 import org.codeset.core.errors.InvalidArgumentException;
 import org.codeset.core.model.CodeEntry;
 import org.codeset.core.model.CodeSet;
+import org.codeset.core.text.Canonical;
+import org.codeset.core.text.Render;
+import org.codeset.core.text.SourceText;
+import org.codeset.core.workspace.Workspace;
 import org.codeset.core.yaml.YMap;
 
 /**

@@ -1,7 +1,5 @@
 package org.codeset.core.edit;
 
-import org.codeset.core.io.AtomicFiles;
-import org.codeset.core.workspace.RepositoryLock;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +10,8 @@ import java.util.Map;
 import org.codeset.core.errors.CodesetException;
 import org.codeset.core.errors.ConcurrentEditException;
 import org.codeset.core.errors.UnreadableInputException;
+import org.codeset.core.io.AtomicFiles;
+import org.codeset.core.workspace.RepositoryLock;
 
 /**
  * Restores the exact bytes an edit replaced (or removes a file it created), provided nobody has

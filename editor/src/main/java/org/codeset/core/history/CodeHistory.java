@@ -7,12 +7,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.codeset.core.model.Layout;
+import org.codeset.core.diff.Action;
 import org.codeset.core.diff.CodeSetDiff;
 import org.codeset.core.errors.CodesetException;
 import org.codeset.core.errors.UnreadableInputException;
 import org.codeset.core.model.CodeEntry;
 import org.codeset.core.model.CodeSet;
+import org.codeset.core.model.Layout;
 import org.codeset.core.model.RepositoryLoader;
 import org.codeset.core.model.SourceFile;
 import org.eclipse.jgit.lib.ObjectId;
@@ -32,7 +33,7 @@ import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
  */
 public final class CodeHistory {
     /** One release's change to the code: an action ({@code A}, {@code S}, {@code D}...) and the fields. */
-    public record Step(String release, String date, String action, String display, String status,
+    public record Step(String release, String date, Action action, String display, String status,
             List<CodeSetDiff.Field> fields) {
     }
 
@@ -53,7 +54,7 @@ public final class CodeHistory {
                     Map<String, ObjectId> now = ReleaseHistory.allBlobs(repo, walk.parseCommit(ObjectId.fromString(r.commit())),
                             codeset);
                     now.keySet().removeIf(p -> !p.endsWith(".yaml")
-                            || p.equals(Layout.codesetFile(codeset)));
+                            || p.equals(Layout.codeSetFile(codeset)));
                     String holder = previous == null || previous.get(code) == null ? null
                             : previous.get(code).file().path();
                     if (holder != null && now.containsKey(holder) && now.get(holder).equals(before.get(holder))) {

@@ -1,7 +1,5 @@
 package org.codeset.core.history;
 
-import org.codeset.core.model.Layout;
-import org.codeset.core.model.SemVer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +16,9 @@ import org.codeset.core.errors.CodesetException;
 import org.codeset.core.errors.NotFoundException;
 import org.codeset.core.errors.UnreadableInputException;
 import org.codeset.core.model.CodeSet;
+import org.codeset.core.model.Layout;
 import org.codeset.core.model.RepositoryLoader;
+import org.codeset.core.model.SemVer;
 import org.codeset.core.model.SourceFile;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
@@ -56,13 +56,13 @@ public final class ReleaseHistory {
     }
 
     /** The releases of a code set, oldest version first. Tags whose version is not semver are left out. */
-    public static List<Release> releases(Path root, String codesetId) throws UnreadableInputException {
+    public static List<Release> releases(Path root, String codeSetId) throws UnreadableInputException {
         if (!isGit(root)) {
             return List.of();
         }
         try (Repository repo = open(root); RevWalk walk = new RevWalk(repo)) {
             List<Release> out = new ArrayList<>();
-            String prefix = Layout.tagRefPrefix(codesetId);
+            String prefix = Layout.tagRefPrefix(codeSetId);
             for (Ref ref : repo.getRefDatabase().getRefsByPrefix(prefix)) {
                 SemVer v = SemVer.parse(ref.getName().substring(prefix.length()));
                 if (v == null) {
@@ -85,7 +85,7 @@ public final class ReleaseHistory {
                 if (date == null) {
                     date = commit.getCommitterIdent().getWhenAsInstant();
                 }
-                Release release = new Release(codesetId, v, ref.getName().substring(Constants.R_TAGS.length()), commit.name(),
+                Release release = new Release(codeSetId, v, ref.getName().substring(Constants.R_TAGS.length()), commit.name(),
                         date, message);
                 TAGS.put(ref.getName() + " " + ref.getObjectId().name(), release);
                 out.add(release);
@@ -93,13 +93,13 @@ public final class ReleaseHistory {
             Collections.sort(out);
             return out;
         } catch (IOException e) {
-            throw new UnreadableInputException("cannot read the release tags of " + codesetId + ": " + e.getMessage(), e);
+            throw new UnreadableInputException("cannot read the release tags of " + codeSetId + ": " + e.getMessage(), e);
         }
     }
 
     /** The release tag names of a code set ({@code radiology/v1.2.0}), oldest version first. */
-    public static List<String> tags(Path root, String codesetId) throws UnreadableInputException {
-        return releases(root, codesetId).stream().map(Release::tag).toList();
+    public static List<String> tags(Path root, String codeSetId) throws UnreadableInputException {
+        return releases(root, codeSetId).stream().map(Release::tag).toList();
     }
 
     /** The code set as a release holds it, parsed from the tagged commit's tree. */
@@ -118,22 +118,22 @@ public final class ReleaseHistory {
     }
 
     /** A code set as a commit's tree holds it (empty when the commit has none). */
-    public static CodeSet codeSetAt(Repository repo, RevCommit commit, String codesetId) throws IOException {
+    public static CodeSet codeSetAt(Repository repo, RevCommit commit, String codeSetId) throws IOException {
         SourceFile meta = null;
         List<SourceFile> files = new ArrayList<>();
         try (TreeWalk tw = new TreeWalk(repo)) {
             tw.addTree(commit.getTree());
             tw.setRecursive(true);
-            tw.setFilter(PathFilter.create(Layout.folder(codesetId)));
+            tw.setFilter(PathFilter.create(Layout.folder(codeSetId)));
             while (tw.next()) {
                 String path = tw.getPathString();
                 if (!path.endsWith(".yaml")) {
                     continue;
                 }
                 byte[] bytes = repo.open(tw.getObjectId(0)).getBytes();
-                boolean isMeta = path.equals(Layout.codesetFile(codesetId));
+                boolean isMeta = path.equals(Layout.codeSetFile(codeSetId));
                 SourceFile f = RepositoryLoader.parse(path, isMeta ? SourceFile.Kind.CODESET : SourceFile.Kind.CODES,
-                        codesetId, bytes);
+                        codeSetId, bytes);
                 if (isMeta) {
                     meta = f;
                 } else {
@@ -141,7 +141,7 @@ public final class ReleaseHistory {
                 }
             }
         }
-        return new CodeSet(codesetId, meta, files);
+        return new CodeSet(codeSetId, meta, files);
     }
 
     /**
@@ -181,7 +181,7 @@ public final class ReleaseHistory {
      * from {@code other}'s at the same path: taken from {@code known} where it has them (already
      * parsed), else read from git and parsed.
      */
-    public static CodeSet differingSide(Repository repo, String codesetId, Map<String, ObjectId> mine, Map<String, ObjectId> other,
+    public static CodeSet differingSide(Repository repo, String codeSetId, Map<String, ObjectId> mine, Map<String, ObjectId> other,
             Map<String, SourceFile> known) throws IOException {
         SourceFile meta = null;
         List<SourceFile> files = new ArrayList<>();
@@ -190,10 +190,10 @@ public final class ReleaseHistory {
             if (!path.endsWith(".yaml") || id.equals(other.get(path))) {
                 continue;
             }
-            boolean isMeta = path.equals(Layout.codesetFile(codesetId));
+            boolean isMeta = path.equals(Layout.codeSetFile(codeSetId));
             SourceFile f = known.get(path);
             if (f == null) {
-                f = RepositoryLoader.parse(path, isMeta ? SourceFile.Kind.CODESET : SourceFile.Kind.CODES, codesetId,
+                f = RepositoryLoader.parse(path, isMeta ? SourceFile.Kind.CODESET : SourceFile.Kind.CODES, codeSetId,
                         repo.open(id).getBytes(Integer.MAX_VALUE));
             }
             if (isMeta) {
@@ -202,22 +202,22 @@ public final class ReleaseHistory {
                 files.add(f);
             }
         }
-        return new CodeSet(codesetId, meta, files);
+        return new CodeSet(codeSetId, meta, files);
     }
 
-    private static Map<String, ObjectId> blobs(Repository repo, RevCommit commit, String codesetId) throws IOException {
-        Map<String, ObjectId> out = allBlobs(repo, commit, codesetId);
+    private static Map<String, ObjectId> blobs(Repository repo, RevCommit commit, String codeSetId) throws IOException {
+        Map<String, ObjectId> out = allBlobs(repo, commit, codeSetId);
         out.keySet().removeIf(p -> !p.endsWith(".yaml"));
         return out;
     }
 
     /** Path to blob id of every file of a code set's folder in a commit. */
-    public static Map<String, ObjectId> allBlobs(Repository repo, RevCommit commit, String codesetId) throws IOException {
+    public static Map<String, ObjectId> allBlobs(Repository repo, RevCommit commit, String codeSetId) throws IOException {
         Map<String, ObjectId> out = new java.util.HashMap<>();
         try (TreeWalk tw = new TreeWalk(repo)) {
             tw.addTree(commit.getTree());
             tw.setRecursive(true);
-            tw.setFilter(PathFilter.create(Layout.folder(codesetId)));
+            tw.setFilter(PathFilter.create(Layout.folder(codeSetId)));
             while (tw.next()) {
                 out.put(tw.getPathString(), tw.getObjectId(0));
             }
@@ -230,12 +230,12 @@ public final class ReleaseHistory {
     }
 
     /** The summaries of the releases of a code set in the repository at {@code root}, oldest first. */
-    public static List<Summary> summaries(Path root, String codesetId) throws UnreadableInputException {
-        List<Release> releases = releases(root, codesetId);
+    public static List<Summary> summaries(Path root, String codeSetId) throws UnreadableInputException {
+        List<Release> releases = releases(root, codeSetId);
         try (Repository repo = open(root)) {
             return summaries(repo, releases, r -> ReleasedCodes.knownCodeCount(root, r));
         } catch (IOException e) {
-            throw new UnreadableInputException("cannot read the releases of " + codesetId + ": " + e.getMessage(), e);
+            throw new UnreadableInputException("cannot read the releases of " + codeSetId + ": " + e.getMessage(), e);
         }
     }
 
@@ -288,9 +288,9 @@ public final class ReleaseHistory {
      * Every code that appears in any release of the code set, from the cached release facts (a
      * release not yet in the cache is parsed once and cached).
      */
-    public static Set<String> releasedCodes(Path root, String codesetId) throws CodesetException {
+    public static Set<String> releasedCodes(Path root, String codeSetId) throws CodesetException {
         Set<String> codes = new LinkedHashSet<>();
-        for (Release r : releases(root, codesetId)) {
+        for (Release r : releases(root, codeSetId)) {
             codes.addAll(ReleasedCodes.codeFiles(root, r).keySet());
         }
         return codes;

@@ -7,10 +7,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.codeset.core.model.Layout;
 import org.codeset.core.errors.CodesetException;
 import org.codeset.core.model.CodeSet;
 import org.codeset.core.model.CodeSetRepository;
+import org.codeset.core.model.Layout;
 import org.codeset.core.model.RepositoryLoader;
 import org.codeset.core.model.SourceFile;
 import org.codeset.core.schema.SchemaSet;
@@ -79,9 +79,9 @@ public final class TaggedTree {
             for (java.util.concurrent.Future<SourceFile> future : parsing) {
                 SourceFile f = future.get();
                 if (f.kind() == SourceFile.Kind.CODESET) {
-                    metas.put(f.codesetId(), f);
+                    metas.put(f.codeSetId(), f);
                 } else {
-                    files.computeIfAbsent(f.codesetId(), k -> new ArrayList<>()).add(f);
+                    files.computeIfAbsent(f.codeSetId(), k -> new ArrayList<>()).add(f);
                 }
             }
             if (digests != null) {

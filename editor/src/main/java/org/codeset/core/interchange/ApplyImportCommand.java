@@ -1,12 +1,5 @@
 package org.codeset.core.interchange;
 
-import org.codeset.core.model.Vocabulary.CodeSetStatus;
-import org.codeset.core.model.Layout;
-import org.codeset.core.edit.EditCommand;
-import org.codeset.core.text.Canonical;
-import org.codeset.core.text.EntryDraft;
-import org.codeset.core.text.Render;
-import org.codeset.core.text.SourceText;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -15,15 +8,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.codeset.core.workspace.Workspace;
+import org.codeset.core.edit.EditCommand;
 import org.codeset.core.errors.CodesetException;
 import org.codeset.core.errors.EditRefusedException;
 import org.codeset.core.errors.InvalidArgumentException;
 import org.codeset.core.model.CodeEntry;
 import org.codeset.core.model.CodeSet;
+import org.codeset.core.model.Layout;
 import org.codeset.core.model.PropertyDef;
 import org.codeset.core.model.Reference;
 import org.codeset.core.model.SourceFile;
+import org.codeset.core.model.Vocabulary.CodeSetStatus;
+import org.codeset.core.text.Canonical;
+import org.codeset.core.text.EntryDraft;
+import org.codeset.core.text.Render;
+import org.codeset.core.text.SourceText;
+import org.codeset.core.workspace.Workspace;
 import org.codeset.core.yaml.YMap;
 import org.codeset.core.yaml.YNode;
 import org.codeset.core.yaml.YScalar;
@@ -129,7 +129,7 @@ public final class ApplyImportCommand extends EditCommand {
                 changes.newProperties().add(p.id());
             }
         }
-        plan.create(Layout.codesetFile(id), meta.toString());
+        plan.create(Layout.codeSetFile(id), meta.toString());
         Map<String, PropertyDef> defs = defs(image.properties());
         List<ImportedCodeSet.Concept> concepts = image.concepts();
         int n = concepts.size();

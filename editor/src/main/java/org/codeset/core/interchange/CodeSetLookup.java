@@ -9,9 +9,9 @@ final class CodeSetLookup {
     private CodeSetLookup() {
     }
 
-    static Optional<String> systemOf(ExportSource source, String codesetId) {
-        CodeSet cs = codesetId.equals(source.codeSet().id()) ? source.codeSet()
-                : source.repository() == null ? null : source.repository().codeSet(codesetId);
+    static Optional<String> systemOf(ExportSource source, String codeSetId) {
+        CodeSet cs = codeSetId.equals(source.codeSet().id()) ? source.codeSet()
+                : source.repository() == null ? null : source.repository().codeSet(codeSetId);
         return Optional.ofNullable(cs == null || cs.meta() == null ? null : cs.meta().text("system"));
     }
 }

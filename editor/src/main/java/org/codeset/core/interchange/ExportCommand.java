@@ -1,15 +1,13 @@
 package org.codeset.core.interchange;
 
-import java.util.List;
-
-import org.codeset.core.workspace.Workspace;
-import org.codeset.core.workspace.WorkspaceCommand;
 import org.codeset.core.errors.CodesetException;
 import org.codeset.core.errors.InvalidArgumentException;
 import org.codeset.core.errors.NotFoundException;
 import org.codeset.core.history.Release;
 import org.codeset.core.history.ReleaseHistory;
 import org.codeset.core.model.CodeSet;
+import org.codeset.core.workspace.Workspace;
+import org.codeset.core.workspace.WorkspaceCommand;
 
 /**
  * {@code export}: writes a code set, from the working tree or from a release tag (read from git

@@ -6,12 +6,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-import org.codeset.core.model.Vocabulary.CodeSetStatus;
 import org.codeset.core.model.CodeEntry;
 import org.codeset.core.model.CodeSet;
 import org.codeset.core.model.PropertyDef;
 import org.codeset.core.model.Reference;
 import org.codeset.core.model.Vocabulary;
+import org.codeset.core.model.Vocabulary.CodeSetStatus;
 import org.codeset.core.model.Vocabulary.Relationship;
 import org.codeset.core.model.Vocabulary.Status;
 import org.codeset.core.yaml.YMap;
@@ -233,7 +233,7 @@ public final class FhirExporter implements Exporter {
                 String targetCode;
                 if (m.target() != null) {
                     Reference ref = Reference.parse(m.target().text(), cs, source.repository());
-                    targetSystem = CodeSetLookup.systemOf(source, ref.codesetId()).orElse(null);
+                    targetSystem = CodeSetLookup.systemOf(source, ref.codeSetId()).orElse(null);
                     targetCode = ref.code();
                 } else {
                     targetSystem = m.system() == null ? null : m.system().text();

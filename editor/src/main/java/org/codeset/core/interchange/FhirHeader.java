@@ -13,9 +13,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-import org.codeset.core.model.Vocabulary.CodeSetStatus;
 import org.codeset.core.errors.InvalidImportException;
 import org.codeset.core.model.Reference;
+import org.codeset.core.model.Vocabulary.CodeSetStatus;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;

@@ -7,16 +7,16 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.codeset.core.model.CodeSetRepository;
-import org.codeset.core.workspace.RepositoryLock;
-import org.codeset.core.workspace.Workspace;
-import org.codeset.core.workspace.WorkspaceCommand;
 import org.codeset.core.edit.EditResult;
 import org.codeset.core.errors.CodesetException;
 import org.codeset.core.errors.InvalidArgumentException;
 import org.codeset.core.errors.NotFoundException;
 import org.codeset.core.model.CodeSet;
+import org.codeset.core.model.CodeSetRepository;
 import org.codeset.core.model.PropertyDef;
+import org.codeset.core.workspace.RepositoryLock;
+import org.codeset.core.workspace.Workspace;
+import org.codeset.core.workspace.WorkspaceCommand;
 
 /**
  * {@code import}: reads a file with the importer of its format, then brings the code set in line

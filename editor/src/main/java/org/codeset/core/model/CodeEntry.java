@@ -158,6 +158,6 @@ public final class CodeEntry {
 
     @Override
     public String toString() {
-        return file.codesetId() + ":" + code();
+        return file.codeSetId() + ":" + code();
     }
 }

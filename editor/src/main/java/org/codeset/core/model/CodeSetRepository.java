@@ -71,8 +71,8 @@ public final class CodeSetRepository implements Reference.Lookup {
     }
 
     @Override
-    public CodeEntry lookup(String codesetId, String code) {
-        CodeSet cs = codeSets.get(codesetId);
+    public CodeEntry lookup(String codeSetId, String code) {
+        CodeSet cs = codeSets.get(codeSetId);
         return cs == null ? null : cs.get(code);
     }
 

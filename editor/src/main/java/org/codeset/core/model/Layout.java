@@ -29,52 +29,52 @@ public final class Layout {
     }
 
     /** {@code codesets/<id>}: a code set's folder, relative to the root. */
-    public static String folder(String codesetId) {
-        return CODESETS + "/" + codesetId;
+    public static String folder(String codeSetId) {
+        return CODESETS + "/" + codeSetId;
     }
 
     /** {@code codesets/<id>/codeset.yaml}. */
-    public static String codesetFile(String codesetId) {
-        return folder(codesetId) + "/" + CODESET_FILE;
+    public static String codeSetFile(String codeSetId) {
+        return folder(codeSetId) + "/" + CODESET_FILE;
     }
 
     /** {@code codesets/<id>/codes.yaml}. */
-    public static String codesFile(String codesetId) {
-        return folder(codesetId) + "/" + CODES_FILE;
+    public static String codesFile(String codeSetId) {
+        return folder(codeSetId) + "/" + CODES_FILE;
     }
 
     /** {@code codesets/<id>/CHANGELOG.md}. */
-    public static String changelog(String codesetId) {
-        return folder(codesetId) + "/" + CHANGELOG;
+    public static String changelog(String codeSetId) {
+        return folder(codeSetId) + "/" + CHANGELOG;
     }
 
     /** The tag of a release: {@code <id>/v<version>}. */
-    public static String tag(String codesetId, Object version) {
-        return codesetId + "/v" + version;
+    public static String tag(String codeSetId, Object version) {
+        return codeSetId + "/v" + version;
     }
 
     /** The version a code set's release tag names ({@code 1.2.0} of {@code radiology/v1.2.0}). */
-    public static String versionOfTag(String codesetId, String tag) {
-        String prefix = codesetId + "/v";
+    public static String versionOfTag(String codeSetId, String tag) {
+        String prefix = codeSetId + "/v";
         if (!tag.startsWith(prefix)) {
-            throw new IllegalArgumentException(tag + " is no release tag of " + codesetId);
+            throw new IllegalArgumentException(tag + " is no release tag of " + codeSetId);
         }
         return tag.substring(prefix.length());
     }
 
     /** The full name of a release's tag: {@code refs/tags/<id>/v<version>}. */
-    public static String tagRef(String codesetId, Object version) {
-        return "refs/tags/" + tag(codesetId, version);
+    public static String tagRef(String codeSetId, Object version) {
+        return "refs/tags/" + tag(codeSetId, version);
     }
 
     /** What every tag ref of a code set's releases starts with: {@code refs/tags/<id>/v}. */
-    public static String tagRefPrefix(String codesetId) {
-        return "refs/tags/" + codesetId + "/v";
+    public static String tagRefPrefix(String codeSetId) {
+        return "refs/tags/" + codeSetId + "/v";
     }
 
     /** How a code set's tags are written, for messages: {@code <id>/v<version>}. */
-    public static String tagForm(String codesetId) {
-        return codesetId + "/v<version>";
+    public static String tagForm(String codeSetId) {
+        return codeSetId + "/v<version>";
     }
 
     /**
@@ -89,7 +89,7 @@ public final class Layout {
     }
 
     /** The code set a path below {@code codesets/<id>/} belongs to. */
-    public static String codesetOf(String rel) {
+    public static String codeSetOf(String rel) {
         String[] parts = rel.split("/");
         if (parts.length < 3 || !parts[0].equals(CODESETS)) {
             throw new IllegalArgumentException(rel + " is not a file below " + CODESETS + "/<id>/");

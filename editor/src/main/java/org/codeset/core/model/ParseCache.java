@@ -1,6 +1,5 @@
 package org.codeset.core.model;
 
-import org.codeset.core.io.ByteSink;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -16,6 +15,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
+import org.codeset.core.io.ByteSink;
 import org.codeset.core.schema.SchemaSet;
 import org.codeset.core.yaml.YMap;
 import org.codeset.core.yaml.YNode;
@@ -58,7 +58,7 @@ public final class ParseCache {
     }
 
     /** The cached parse of a file, with its violations already in place, or null. */
-    public SourceFile load(String rel, Path file, SourceFile.Kind kind, String codesetId, BasicFileAttributes attrs,
+    public SourceFile load(String rel, Path file, SourceFile.Kind kind, String codeSetId, BasicFileAttributes attrs,
             SchemaSet schemas) {
         Path p = entry(rel);
         if (!Files.isRegularFile(p)) {
@@ -99,7 +99,7 @@ public final class ParseCache {
                         : null; // only the position of a violation is needed
                 vs.add(new SchemaSet.Violation(message, at, keyword));
             }
-            SourceFile parsed = new SourceFile(rel, kind, codesetId, new YamlDocument(root, list), attrs.size(), checksum);
+            SourceFile parsed = new SourceFile(rel, kind, codeSetId, new YamlDocument(root, list), attrs.size(), checksum);
             parsed.primeSchemaViolations(schemas, vs);
             return parsed;
         } catch (IOException | RuntimeException e) {

@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
  * A reference to a code as written in a file: {@code "72050"} (same code set) or
  * {@code "icd10cm:M54.2"} (another code set).
  */
-public record Reference(String codesetId, String code) {
+public record Reference(String codeSetId, String code) {
     /** The pattern every code-set id matches. */
     public static final Pattern ID = Pattern.compile("^[a-z][a-z0-9-]{0,62}$");
 
@@ -19,11 +19,11 @@ public record Reference(String codesetId, String code) {
         boolean codeSetExists(String id);
 
         /** The entry of a code in a code set (the first, if duplicated), or null. */
-        CodeEntry lookup(String codesetId, String code);
+        CodeEntry lookup(String codeSetId, String code);
 
         /** The entry a reference names, or null. */
         default CodeEntry resolve(Reference ref) {
-            return lookup(ref.codesetId(), ref.code());
+            return lookup(ref.codeSetId(), ref.code());
         }
     }
 
@@ -55,14 +55,14 @@ public record Reference(String codesetId, String code) {
             }
 
             @Override
-            public CodeEntry lookup(String codesetId, String code) {
-                return codesetId.equals(home.id()) ? home.get(code) : repo.lookup(codesetId, code);
+            public CodeEntry lookup(String codeSetId, String code) {
+                return codeSetId.equals(home.id()) ? home.get(code) : repo.lookup(codeSetId, code);
             }
         });
     }
 
     @Override
     public String toString() {
-        return codesetId + ":" + code;
+        return codeSetId + ":" + code;
     }
 }

@@ -34,7 +34,7 @@ public final class RepositoryLoader {
      * The ids of the code sets in the repository at {@code root} (the folders of codesets/), without
      * loading them; for commands that read releases from git only.
      */
-    public static List<String> codesetIds(Path root) throws CodesetException {
+    public static List<String> codeSetIds(Path root) throws CodesetException {
         Path codesets = root.toAbsolutePath().normalize().resolve(CODESETS);
         if (!Files.isDirectory(codesets)) {
             throw new RepositoryNotFoundException(root.toAbsolutePath().normalize() + " is not a code-set repository: it has"
@@ -104,9 +104,9 @@ public final class RepositoryLoader {
         Map<String, List<SourceFile>> codeFiles = new HashMap<>();
         for (SourceFile f : parsed) {
             if (f.kind() == SourceFile.Kind.CODESET) {
-                metas.put(f.codesetId(), f);
+                metas.put(f.codeSetId(), f);
             } else {
-                codeFiles.computeIfAbsent(f.codesetId(), k -> new ArrayList<>()).add(f);
+                codeFiles.computeIfAbsent(f.codeSetId(), k -> new ArrayList<>()).add(f);
             }
         }
         Map<String, CodeSet> sets = new HashMap<>();
@@ -158,9 +158,9 @@ public final class RepositoryLoader {
      * JSON view is young garbage: much cheaper for the collector than a second pass over the
      * whole model. A schema that does not compile is reported by {@link SchemaSet#ready()}.
      */
-    public static SourceFile parseAndCheck(String rel, SourceFile.Kind kind, String codesetId, byte[] bytes,
+    public static SourceFile parseAndCheck(String rel, SourceFile.Kind kind, String codeSetId, byte[] bytes,
             SchemaSet schemas) {
-        SourceFile file = parse(rel, kind, codesetId, bytes);
+        SourceFile file = parse(rel, kind, codeSetId, bytes);
         if (schemas != null) {
             try {
                 file.schemaViolations(schemas);
@@ -172,9 +172,9 @@ public final class RepositoryLoader {
     }
 
     /** Parses one file's bytes into a {@link SourceFile}. */
-    public static SourceFile parse(String rel, SourceFile.Kind kind, String codesetId, byte[] bytes) {
+    public static SourceFile parse(String rel, SourceFile.Kind kind, String codeSetId, byte[] bytes) {
         YamlDocument doc = YamlParser.parse(bytes);
-        return new SourceFile(rel, kind, codesetId, doc, bytes.length, SourceFile.checksum(bytes));
+        return new SourceFile(rel, kind, codeSetId, doc, bytes.length, SourceFile.checksum(bytes));
     }
 
     /**
@@ -185,7 +185,7 @@ public final class RepositoryLoader {
         if (!Layout.isCodeSetFile(rel)) {
             throw new IllegalArgumentException(rel + " is not a file below codesets/<id>/");
         }
-        String id = Layout.codesetOf(rel);
+        String id = Layout.codeSetOf(rel);
         SourceFile.Kind kind = Layout.kindOf(rel);
         CodeSet cs = repo.codeSet(id);
         if (cs == null) {
@@ -270,7 +270,7 @@ public final class RepositoryLoader {
 
     /** Returns {@code repo} with a file (already parsed) put in place of {@code old} ({@code replacement} null: removed). */
     public static CodeSetRepository update(CodeSetRepository repo, SourceFile old, SourceFile replacement) {
-        String id = (replacement != null ? replacement : old).codesetId();
+        String id = (replacement != null ? replacement : old).codeSetId();
         CodeSet cs = repo.codeSet(id);
         if (cs == null) {
             cs = new CodeSet(id, null, List.of());

@@ -26,22 +26,22 @@ public final class SourceFile {
 
     private final String path;
     private final Kind kind;
-    private final String codesetId;
+    private final String codeSetId;
     private final YamlDocument document;
     private final long size;
     private final Map<Object, Object> cache = new ConcurrentHashMap<>();
 
     private final long checksum;
 
-    public SourceFile(String path, Kind kind, String codesetId, YamlDocument document, long size) {
-        this(path, kind, codesetId, document, size, -1);
+    public SourceFile(String path, Kind kind, String codeSetId, YamlDocument document, long size) {
+        this(path, kind, codeSetId, document, size, -1);
     }
 
     /** A parsed file with the checksum of the bytes it was parsed from ({@link #checksum(byte[])}). */
-    public SourceFile(String path, Kind kind, String codesetId, YamlDocument document, long size, long checksum) {
+    public SourceFile(String path, Kind kind, String codeSetId, YamlDocument document, long size, long checksum) {
         this.path = path;
         this.kind = kind;
-        this.codesetId = codesetId;
+        this.codeSetId = codeSetId;
         this.document = document;
         this.size = size;
         this.checksum = checksum;
@@ -72,8 +72,8 @@ public final class SourceFile {
         return kind;
     }
 
-    public String codesetId() {
-        return codesetId;
+    public String codeSetId() {
+        return codeSetId;
     }
 
     public YamlDocument document() {

@@ -16,14 +16,14 @@ public record CodeView(String codeset, CodeEntry entry, List<Brief> parents, Lis
     public record Brief(String code, String display, String status) {
     }
 
-    public static CodeView of(CodeSetRepository repo, String codesetId, String code) throws NotFoundException {
-        CodeSet cs = repo.codeSet(codesetId);
+    public static CodeView of(CodeSetRepository repo, String codeSetId, String code) throws NotFoundException {
+        CodeSet cs = repo.codeSet(codeSetId);
         if (cs == null) {
-            throw new NotFoundException("no code set '" + codesetId + "'");
+            throw new NotFoundException("no code set '" + codeSetId + "'");
         }
         CodeEntry e = cs.get(code);
         if (e == null) {
-            throw new NotFoundException("no code \"" + code + "\" in code set " + codesetId);
+            throw new NotFoundException("no code \"" + code + "\" in code set " + codeSetId);
         }
         List<Brief> parents = new ArrayList<>();
         for (YScalar p : e.parents()) {
@@ -33,13 +33,13 @@ public record CodeView(String codeset, CodeEntry entry, List<Brief> parents, Lis
         List<Brief> children = new ArrayList<>();
         List<WhereUsed.Use> uses = new ArrayList<>();
         for (WhereUsed.Use u : WhereUsed.of(repo, cs, code)) {
-            if (u.kind() == CodeReferences.Kind.PARENT && u.codeset().equals(codesetId)) {
+            if (u.kind() == CodeReferences.Kind.PARENT && u.codeset().equals(codeSetId)) {
                 CodeEntry c = cs.get(u.code());
                 children.add(new Brief(u.code(), c.display(), c.status()));
             } else {
                 uses.add(u);
             }
         }
-        return new CodeView(codesetId, e, parents, children, uses);
+        return new CodeView(codeSetId, e, parents, children, uses);
     }
 }

@@ -24,12 +24,12 @@ public final class Search {
     private Search() {
     }
 
-    public static List<Hit> run(CodeSetRepository repo, String text, String codesetId, String status, int limit) {
+    public static List<Hit> run(CodeSetRepository repo, String text, String codeSetId, String status, int limit) {
         String q = norm(text);
         String[] words = q.split(" ");
         List<Hit> hits = new ArrayList<>();
         for (CodeSet cs : repo.codeSets()) {
-            if (codesetId != null && !cs.id().equals(codesetId)) {
+            if (codeSetId != null && !cs.id().equals(codeSetId)) {
                 continue;
             }
             for (CodeEntry e : cs.entries()) {

@@ -42,16 +42,16 @@ public final class WhereUsed {
         return out;
     }
 
-    /** Whether a reference names {@code codesetId:code}. */
-    private static boolean names(CodeSetRepository repo, CodeReferences.Ref r, String codesetId, String code) {
+    /** Whether a reference names {@code codeSetId:code}. */
+    private static boolean names(CodeSetRepository repo, CodeReferences.Ref r, String codeSetId, String code) {
         if (!r.text().endsWith(code)) {
             return false; // a reference's code is its text or the end of it: no need to read it
         }
         if (!r.kind().qualified()) {
-            return r.codeSet().equals(codesetId) && r.text().equals(code);
+            return r.codeSet().equals(codeSetId) && r.text().equals(code);
         }
         Reference ref = r.reference(repo);
-        return ref.codesetId().equals(codesetId) && ref.code().equals(code);
+        return ref.codeSetId().equals(codeSetId) && ref.code().equals(code);
     }
 
     private static Use use(CodeReferences.Ref r) {

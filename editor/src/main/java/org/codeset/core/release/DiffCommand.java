@@ -1,16 +1,15 @@
 package org.codeset.core.release;
 
-import org.codeset.core.diff.CodeSetDiff;
 import java.util.List;
 
-import org.codeset.core.workspace.Workspace;
-import org.codeset.core.workspace.WorkspaceCommand;
+import org.codeset.core.diff.CodeSetDiff;
 import org.codeset.core.errors.CodesetException;
 import org.codeset.core.errors.NotFoundException;
 import org.codeset.core.history.Release;
 import org.codeset.core.history.ReleaseHistory;
-import org.codeset.core.model.SemVer;
 import org.codeset.core.model.CodeSet;
+import org.codeset.core.workspace.Workspace;
+import org.codeset.core.workspace.WorkspaceCommand;
 
 /**
  * The semantic change of a code set between two releases, or a release and the working tree:

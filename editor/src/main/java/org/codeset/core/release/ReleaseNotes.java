@@ -9,12 +9,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import org.codeset.core.model.Layout;
+import org.codeset.core.diff.Action;
 import org.codeset.core.diff.CodeSetDiff;
 import org.codeset.core.history.Manifest;
 import org.codeset.core.history.Release;
 import org.codeset.core.history.ReleaseHistory;
 import org.codeset.core.history.WorkingBlobs;
+import org.codeset.core.model.Layout;
 import org.codeset.core.model.SemVer;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Repository;
@@ -77,10 +78,10 @@ final class ReleaseNotes {
         b.append("### ").append(heading).append("\n\n");
         for (CodeSetDiff.Change c : changes) {
             b.append("- `").append(c.code()).append("` ").append(c.display() == null ? "" : c.display());
-            if (!c.fields().isEmpty() && !c.action().equals("A")) {
+            if (!c.fields().isEmpty() && c.action() != Action.A) {
                 b.append(" (").append(String.join(", ", c.fields().stream().map(CodeSetDiff.Field::name).toList())).append(")");
             }
-            if (c.action().equals("D") && !c.replacedBy().isEmpty()) {
+            if (c.action() == Action.D && !c.replacedBy().isEmpty()) {
                 b.append(" → replaced by `").append(String.join("`, `", c.replacedBy())).append("`");
             }
             b.append('\n');

@@ -6,11 +6,11 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 
-import org.codeset.core.model.Layout;
 import org.codeset.core.errors.CodesetException;
 import org.codeset.core.errors.EditRefusedException;
 import org.codeset.core.errors.UnreadableInputException;
 import org.codeset.core.io.Timings;
+import org.codeset.core.model.Layout;
 import org.codeset.core.model.SemVer;
 import org.codeset.core.workspace.Workspace;
 import org.eclipse.jgit.api.errors.GitAPIException;

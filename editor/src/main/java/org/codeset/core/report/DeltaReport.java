@@ -44,7 +44,7 @@ public final class DeltaReport {
     private static void changes(ArrayNode array, List<CodeSetDiff.Change> changes) {
         for (CodeSetDiff.Change ch : changes) {
             ObjectNode o = array.addObject();
-            o.put("code", ch.code()).put("action", ch.action()).put("display", ch.display()).put("status", ch.status());
+            o.put("code", ch.code()).put("action", ch.action().name()).put("display", ch.display()).put("status", ch.status());
             ArrayNode fields = o.putArray("fields");
             for (CodeSetDiff.Field f : ch.fields()) {
                 fields.addObject().put("field", f.name()).put("before", f.before()).put("after", f.after());
@@ -61,7 +61,7 @@ public final class DeltaReport {
     public static Report csv(CodeSetDiff.Result diff) {
         List<List<String>> rows = new ArrayList<>();
         for (CodeSetDiff.Change ch : diff.all()) {
-            rows.add(List.of(ch.action(), ch.code(), Formats.cell(ch.display()), Formats.cell(ch.status()),
+            rows.add(List.of(ch.action().name(), ch.code(), Formats.cell(ch.display()), Formats.cell(ch.status()),
                     String.join(" ", ch.fields().stream().map(CodeSetDiff.Field::name).toList()),
                     String.join(" ", ch.replacedBy())));
         }

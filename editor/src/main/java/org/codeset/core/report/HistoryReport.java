@@ -20,7 +20,7 @@ public final class HistoryReport {
         ArrayNode array = Formats.JSON.createArrayNode();
         for (CodeHistory.Step s : steps) {
             ObjectNode o = array.addObject().put("release", s.release()).put("date", s.date())
-                    .put("action", s.action()).put("display", s.display()).put("status", s.status());
+                    .put("action", s.action().name()).put("display", s.display()).put("status", s.status());
             ArrayNode fields = o.putArray("fields");
             s.fields().forEach(f -> fields.addObject().put("field", f.name()).put("before", f.before())
                     .put("after", f.after()));

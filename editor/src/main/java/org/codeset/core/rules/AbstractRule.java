@@ -1,10 +1,7 @@
 package org.codeset.core.rules;
 
-import org.codeset.core.model.CodeEntry;
-import org.codeset.core.model.Reference;
-import org.codeset.core.validate.Rule;
-import org.codeset.core.validate.RuleContext;
 import org.codeset.core.finding.Severity;
+import org.codeset.core.validate.Rule;
 
 /** The self-description every built-in rule shares; the rule itself is only {@code check}. */
 abstract class AbstractRule implements Rule {

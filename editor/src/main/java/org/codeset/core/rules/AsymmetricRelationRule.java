@@ -1,11 +1,11 @@
 package org.codeset.core.rules;
 
+import org.codeset.core.finding.Severity;
 import org.codeset.core.model.CodeEntry;
 import org.codeset.core.model.CodeSet;
 import org.codeset.core.model.Reference;
 import org.codeset.core.model.Vocabulary.RelationType;
 import org.codeset.core.validate.RuleContext;
-import org.codeset.core.finding.Severity;
 import org.codeset.core.yaml.YScalar;
 
 /** {@code mutually-exclusive} is declared on one side only. */
@@ -28,13 +28,13 @@ public final class AsymmetricRelationRule extends AbstractRule {
         for (CodeEntry e : cs.entries()) {
             for (YScalar target : e.relationTargets(RelationType.MUTUALLY_EXCLUSIVE)) {
                 Reference ref = ctx.reference(target.text(), cs.id());
-                CodeEntry other = ctx.lookup(ref.codesetId(), ref.code());
+                CodeEntry other = ctx.lookup(ref.codeSetId(), ref.code());
                 if (other == null) {
                     continue;
                 }
                 boolean back = other.relationTargets(RelationType.MUTUALLY_EXCLUSIVE).stream().anyMatch(t -> {
-                    Reference r = ctx.reference(t.text(), ref.codesetId());
-                    return r.codesetId().equals(cs.id()) && r.code().equals(e.code());
+                    Reference r = ctx.reference(t.text(), ref.codeSetId());
+                    return r.codeSetId().equals(cs.id()) && r.code().equals(e.code());
                 });
                 if (!back) {
                     ctx.report(e, target, "code " + q(e.code()) + " is mutually exclusive with " + q(target.text())

@@ -2,10 +2,10 @@ package org.codeset.core.rules;
 
 import java.util.regex.Pattern;
 
+import org.codeset.core.finding.Severity;
 import org.codeset.core.model.CodeEntry;
 import org.codeset.core.model.CodeSet;
 import org.codeset.core.validate.RuleContext;
-import org.codeset.core.finding.Severity;
 
 /** A code does not match the code set's {@code codePattern}, or the pattern itself is broken. */
 public final class CodePatternRule extends AbstractRule {

@@ -1,13 +1,13 @@
 package org.codeset.core.rules;
 
 import org.codeset.core.errors.CodesetException;
+import org.codeset.core.finding.Severity;
 import org.codeset.core.history.Release;
-import org.codeset.core.history.ReleasedCodes;
 import org.codeset.core.history.ReleaseHistory;
+import org.codeset.core.history.ReleasedCodes;
 import org.codeset.core.model.CodeEntry;
 import org.codeset.core.model.CodeSet;
 import org.codeset.core.validate.RuleContext;
-import org.codeset.core.finding.Severity;
 
 /** A code retired in a release is active again with another display: a retired code's meaning is reused. */
 public final class CodeReusedRule extends AbstractRule {

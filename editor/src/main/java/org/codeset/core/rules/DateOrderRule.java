@@ -3,9 +3,9 @@ package org.codeset.core.rules;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 
+import org.codeset.core.finding.Severity;
 import org.codeset.core.model.CodeEntry;
 import org.codeset.core.validate.RuleContext;
-import org.codeset.core.finding.Severity;
 import org.codeset.core.yaml.YScalar;
 
 /** {@code retired} before {@code effective}, or {@code retired} on a code that is not retired. */

@@ -2,10 +2,10 @@ package org.codeset.core.rules;
 
 import java.util.List;
 
-import org.codeset.core.model.CodeEntry;
 import org.codeset.core.finding.Finding;
-import org.codeset.core.validate.RuleContext;
 import org.codeset.core.finding.Severity;
+import org.codeset.core.model.CodeEntry;
+import org.codeset.core.validate.RuleContext;
 
 /** A code appears twice in a code set; every place is reported, each pointing at the others. */
 public final class DuplicateCodeRule extends AbstractRule {

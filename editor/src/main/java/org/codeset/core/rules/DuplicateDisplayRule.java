@@ -2,10 +2,10 @@ package org.codeset.core.rules;
 
 import java.util.List;
 
-import org.codeset.core.model.CodeEntry;
 import org.codeset.core.finding.Finding;
-import org.codeset.core.validate.RuleContext;
 import org.codeset.core.finding.Severity;
+import org.codeset.core.model.CodeEntry;
+import org.codeset.core.validate.RuleContext;
 
 /**
  * Two active codes of a code set share a display (compared ignoring case and runs of white

@@ -1,9 +1,9 @@
 package org.codeset.core.rules;
 
+import org.codeset.core.finding.Severity;
 import org.codeset.core.model.CodeSetRepository;
 import org.codeset.core.model.Reference;
 import org.codeset.core.validate.RuleContext;
-import org.codeset.core.finding.Severity;
 
 /**
  * The repository's layout: every folder below {@code codesets/} is a code set with a

@@ -1,10 +1,10 @@
 package org.codeset.core.rules;
 
+import org.codeset.core.finding.Severity;
 import org.codeset.core.model.CodeEntry;
 import org.codeset.core.model.CodeSet;
 import org.codeset.core.model.PropertyDef;
 import org.codeset.core.validate.RuleContext;
-import org.codeset.core.finding.Severity;
 import org.codeset.core.yaml.YMap;
 
 /** A required property is missing on an active code. */

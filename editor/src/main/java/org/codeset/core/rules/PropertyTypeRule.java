@@ -4,11 +4,11 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.regex.Pattern;
 
+import org.codeset.core.finding.Severity;
 import org.codeset.core.model.CodeEntry;
 import org.codeset.core.model.CodeSet;
 import org.codeset.core.model.PropertyDef;
 import org.codeset.core.validate.RuleContext;
-import org.codeset.core.finding.Severity;
 import org.codeset.core.yaml.YMap;
 import org.codeset.core.yaml.YNode;
 import org.codeset.core.yaml.YScalar;

@@ -1,9 +1,9 @@
 package org.codeset.core.rules;
 
+import org.codeset.core.finding.Severity;
 import org.codeset.core.model.CodeEntry;
 import org.codeset.core.model.CodeSet;
 import org.codeset.core.validate.RuleContext;
-import org.codeset.core.finding.Severity;
 import org.codeset.core.yaml.YMap;
 
 /** A code carries a property its code set does not declare. */

@@ -3,13 +3,13 @@ package org.codeset.core.rules;
 import java.util.List;
 import java.util.function.Consumer;
 
+import org.codeset.core.finding.Severity;
 import org.codeset.core.model.CodeEntry;
 import org.codeset.core.model.CodeReferences;
 import org.codeset.core.model.CodeSet;
 import org.codeset.core.model.Reference;
 import org.codeset.core.model.Vocabulary.RelationType;
 import org.codeset.core.validate.RuleContext;
-import org.codeset.core.finding.Severity;
 import org.codeset.core.yaml.YScalar;
 
 /** An active code's parent, relation, mapping or property points at a retired code. */

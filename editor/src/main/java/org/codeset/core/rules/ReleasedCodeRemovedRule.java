@@ -5,12 +5,12 @@ import java.util.List;
 import java.util.Map;
 
 import org.codeset.core.errors.CodesetException;
+import org.codeset.core.finding.Severity;
 import org.codeset.core.history.Release;
 import org.codeset.core.history.ReleaseHistory;
 import org.codeset.core.history.ReleasedCodes;
 import org.codeset.core.model.CodeSet;
 import org.codeset.core.validate.RuleContext;
-import org.codeset.core.finding.Severity;
 
 /** A code of the code set's latest release is gone from the working tree. */
 public final class ReleasedCodeRemovedRule extends AbstractRule {

@@ -7,11 +7,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.codeset.core.finding.Severity;
 import org.codeset.core.model.CodeEntry;
 import org.codeset.core.model.Reference;
 import org.codeset.core.model.Vocabulary.RelationType;
 import org.codeset.core.validate.RuleContext;
-import org.codeset.core.finding.Severity;
 import org.codeset.core.yaml.YScalar;
 
 /**
@@ -54,7 +54,7 @@ public final class ReplacementChainRule extends AbstractRule {
             List<String> next = new ArrayList<>(1);
             for (YScalar target : e.relationTargets(RelationType.REPLACED_BY)) {
                 Reference ref = ctx.reference(target.text(), id);
-                CodeEntry to = ref.codesetId().equals(id) ? ctx.lookup(id, ref.code()) : null;
+                CodeEntry to = ref.codeSetId().equals(id) ? ctx.lookup(id, ref.code()) : null;
                 if (to != null) {
                     next.add(ref.code());
                     todo.push(to);

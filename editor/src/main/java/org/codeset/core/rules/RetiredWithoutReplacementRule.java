@@ -1,9 +1,9 @@
 package org.codeset.core.rules;
 
+import org.codeset.core.finding.Severity;
 import org.codeset.core.model.CodeEntry;
 import org.codeset.core.model.Vocabulary.RelationType;
 import org.codeset.core.validate.RuleContext;
-import org.codeset.core.finding.Severity;
 
 /** A retired code has no {@code replaced-by}. */
 public final class RetiredWithoutReplacementRule extends AbstractRule {

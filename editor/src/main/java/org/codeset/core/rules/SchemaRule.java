@@ -2,10 +2,10 @@ package org.codeset.core.rules;
 
 import java.util.List;
 
+import org.codeset.core.finding.Severity;
 import org.codeset.core.model.SourceFile;
 import org.codeset.core.schema.SchemaSet;
 import org.codeset.core.validate.RuleContext;
-import org.codeset.core.finding.Severity;
 import org.codeset.core.yaml.YMap;
 import org.codeset.core.yaml.YNode;
 import org.codeset.core.yaml.YSeq;

@@ -2,13 +2,13 @@ package org.codeset.core.rules;
 
 import java.util.function.Consumer;
 
+import org.codeset.core.finding.Severity;
 import org.codeset.core.model.CodeEntry;
 import org.codeset.core.model.CodeReferences;
 import org.codeset.core.model.CodeSet;
 import org.codeset.core.model.PropertyDef;
 import org.codeset.core.model.Reference;
 import org.codeset.core.validate.RuleContext;
-import org.codeset.core.finding.Severity;
 import org.codeset.core.yaml.YScalar;
 
 /**
@@ -66,9 +66,9 @@ public final class UnresolvedReferenceRule extends AbstractRule {
             }
             case RELATION, MAPPING -> {
                 Reference ref = r.reference(codes);
-                String problem = !codes.codeSetExists(ref.codesetId())
-                        ? " names code set " + q(ref.codesetId()) + ", which does not exist"
-                        : codes.resolve(ref) == null ? ": " + q(ref.code()) + " is not a code of " + ref.codesetId() : null;
+                String problem = !codes.codeSetExists(ref.codeSetId())
+                        ? " names code set " + q(ref.codeSetId()) + ", which does not exist"
+                        : codes.resolve(ref) == null ? ": " + q(ref.code()) + " is not a code of " + ref.codeSetId() : null;
                 if (problem != null) {
                     ctx.report(e, at, r.label() + " target " + q(at.text()) + " of code " + q(e.code()) + problem);
                 }

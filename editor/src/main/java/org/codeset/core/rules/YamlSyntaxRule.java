@@ -1,9 +1,9 @@
 package org.codeset.core.rules;
 
-import org.codeset.core.model.SourceFile;
 import org.codeset.core.finding.Finding;
-import org.codeset.core.validate.RuleContext;
 import org.codeset.core.finding.Severity;
+import org.codeset.core.model.SourceFile;
+import org.codeset.core.validate.RuleContext;
 import org.codeset.core.yaml.YamlProblem;
 
 /** A file that is not well-formed YAML, repeats a key, or exceeds the reader's limits. */

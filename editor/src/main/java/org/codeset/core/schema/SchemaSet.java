@@ -66,19 +66,19 @@ public final class SchemaSet {
         }
     }
 
-    private final Compiling codesetSchema;
+    private final Compiling codeSetSchema;
     private final Compiling codesSchema;
     private final String origin;
 
-    private SchemaSet(Compiling codesetSchema, Compiling codesSchema, String origin) {
-        this.codesetSchema = codesetSchema;
+    private SchemaSet(Compiling codeSetSchema, Compiling codesSchema, String origin) {
+        this.codeSetSchema = codeSetSchema;
         this.codesSchema = codesSchema;
         this.origin = origin;
     }
 
     /** Waits for both schemas to compile; a schema that does not is reported here. */
     public SchemaSet ready() throws InvalidSchemaException {
-        for (Compiling c : new Compiling[] {codesetSchema, codesSchema}) {
+        for (Compiling c : new Compiling[] {codeSetSchema, codesSchema}) {
             try {
                 c.get();
             } catch (IllegalStateException e) {
@@ -92,7 +92,7 @@ public final class SchemaSet {
     public String digest() {
         try {
             java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
-            md.update(codesetSchema.node().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            md.update(codeSetSchema.node().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
             md.update((byte) 0);
             md.update(codesSchema.node().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
             return java.util.HexFormat.of().formatHex(md.digest());
@@ -123,9 +123,9 @@ public final class SchemaSet {
      * The schemas given as bytes (from a git tree, say): each file that is null comes from the
      * bundled ones.
      */
-    public static SchemaSet of(byte[] codesetSchema, byte[] codesSchema, String origin) throws InvalidSchemaException {
+    public static SchemaSet of(byte[] codeSetSchema, byte[] codesSchema, String origin) throws InvalidSchemaException {
         SchemaRegistry registry = registry();
-        return new SchemaSet(load(registry, CODESET_SCHEMA, codesetSchema, origin), load(registry, CODES_SCHEMA, codesSchema,
+        return new SchemaSet(load(registry, CODESET_SCHEMA, codeSetSchema, origin), load(registry, CODES_SCHEMA, codesSchema,
                 origin), origin);
     }
 
@@ -184,15 +184,15 @@ public final class SchemaSet {
 
 
     /**
-     * Validates a parsed file against its schema: {@code codeset.yaml}'s where {@code codesetFile},
+     * Validates a parsed file against its schema: {@code codeset.yaml}'s where {@code codeSetFile},
      * the code files' otherwise. An unparsed file gives no violations.
      */
-    public List<Violation> validate(YamlDocument document, boolean codesetFile) {
+    public List<Violation> validate(YamlDocument document, boolean codeSetFile) {
         YNode root = document.root();
         if (root == null && !document.ok()) {
             return List.of();
         }
-        Schema schema = (codesetFile ? codesetSchema : codesSchema).get();
+        Schema schema = (codeSetFile ? codeSetSchema : codesSchema).get();
         List<Error> errors;
         try {
             errors = schema.validate(toJson(root));

@@ -1,7 +1,5 @@
 package org.codeset.core.validate;
 
-import org.codeset.core.finding.Finding;
-import org.codeset.core.finding.Severity;
 import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -17,11 +15,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
+import org.codeset.core.finding.Finding;
+import org.codeset.core.finding.Severity;
 import org.codeset.core.io.ByteSink;
 import org.codeset.core.model.ChangeLog;
-import org.codeset.core.model.EntryDigest;
 import org.codeset.core.model.CodeSet;
 import org.codeset.core.model.CodeSetRepository;
+import org.codeset.core.model.EntryDigest;
 import org.codeset.core.model.SourceFile;
 
 /**
@@ -110,7 +110,7 @@ public final class ResultStore {
                     continue;
                 }
                 Entry entry = readEntry(manifest.entries().get(e.getKey()), repo, false);
-                CodeSet cs = repo.codeSet(f.codesetId());
+                CodeSet cs = repo.codeSet(f.codeSetId());
                 SourceFile meta = cs == null ? null : cs.metaFile();
                 if (entry == null || entry.checksum() != f.checksum()
                         || entry.metaChecksum() != (cs == null ? 0 : cs.rulesDigest())) {

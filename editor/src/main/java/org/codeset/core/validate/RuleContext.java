@@ -1,14 +1,14 @@
 package org.codeset.core.validate;
 
-import org.codeset.core.finding.Finding;
-import org.codeset.core.finding.Severity;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
 
+import org.codeset.core.finding.Finding;
+import org.codeset.core.finding.Severity;
+import org.codeset.core.model.ChangeLog;
 import org.codeset.core.model.CodeEntry;
 import org.codeset.core.model.CodeSet;
-import org.codeset.core.model.ChangeLog;
 import org.codeset.core.model.CodeSetRepository;
 import org.codeset.core.model.Reference;
 import org.codeset.core.model.SourceFile;
@@ -64,26 +64,26 @@ public final class RuleContext implements Reference.Lookup {
 
     /** The entry of a code in a code set (the first, if duplicated), or null. */
     @Override
-    public CodeEntry lookup(String codesetId, String code) {
-        dependOnCodeSet(codesetId);
-        depend(ChangeLog.codeKey(codesetId, code));
-        CodeSet cs = repository.codeSet(codesetId);
+    public CodeEntry lookup(String codeSetId, String code) {
+        dependOnCodeSet(codeSetId);
+        depend(ChangeLog.codeKey(codeSetId, code));
+        CodeSet cs = repository.codeSet(codeSetId);
         return cs == null ? null : cs.get(code);
     }
 
     /** Every entry of a code in a code set (more than one when duplicated). */
-    public List<CodeEntry> lookupAll(String codesetId, String code) {
-        dependOnCodeSet(codesetId);
-        depend(ChangeLog.codeKey(codesetId, code));
-        CodeSet cs = repository.codeSet(codesetId);
+    public List<CodeEntry> lookupAll(String codeSetId, String code) {
+        dependOnCodeSet(codeSetId);
+        depend(ChangeLog.codeKey(codeSetId, code));
+        CodeSet cs = repository.codeSet(codeSetId);
         return cs == null ? List.of() : cs.all(code);
     }
 
     /** The active entries of a code set with a display (compared normalised). */
-    public List<CodeEntry> withDisplay(String codesetId, String display) {
+    public List<CodeEntry> withDisplay(String codeSetId, String display) {
         String key = CodeSet.normalizeDisplay(display);
-        depend(ChangeLog.displayKey(codesetId, key));
-        CodeSet cs = repository.codeSet(codesetId);
+        depend(ChangeLog.displayKey(codeSetId, key));
+        CodeSet cs = repository.codeSet(codeSetId);
         return cs == null ? List.of() : cs.withDisplay(key);
     }
 
@@ -98,7 +98,7 @@ public final class RuleContext implements Reference.Lookup {
     /** The entry a reference written in code set {@code homeId} names, or null. */
     public CodeEntry resolve(String text, String homeId) {
         Reference ref = reference(text, homeId);
-        return lookup(ref.codesetId(), ref.code());
+        return lookup(ref.codeSetId(), ref.code());
     }
 
     /**

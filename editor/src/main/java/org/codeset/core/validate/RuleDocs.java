@@ -1,7 +1,8 @@
 package org.codeset.core.validate;
 
-import org.codeset.core.finding.Severity;
 import java.util.Map;
+
+import org.codeset.core.finding.Severity;
 
 /** The rules page, generated from the rules themselves so it cannot drift from the code. */
 public final class RuleDocs {

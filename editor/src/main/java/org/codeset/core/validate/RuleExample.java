@@ -1,7 +1,5 @@
 package org.codeset.core.validate;
 
-import org.codeset.core.model.Layout;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -14,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import org.codeset.core.model.Layout;
 
 /**
  * A rule's failing example and its clean twin, each a small repository written as files.
@@ -101,7 +101,7 @@ public record RuleExample(Map<String, String> bad, Map<String, String> good, Lis
         for (String path : files.keySet()) {
             String[] parts = path.split("/");
             if (parts.length >= 3 && parts[0].equals(Layout.CODESETS)) {
-                out.putIfAbsent(Layout.codesetFile(parts[1]), "id: " + parts[1] + "\ntitle: Example "
+                out.putIfAbsent(Layout.codeSetFile(parts[1]), "id: " + parts[1] + "\ntitle: Example "
                         + parts[1] + "\nsystem: https://codes.example.org/" + parts[1]
                         + "\nversion: 1.0.0\nstatus: active\n");
             }

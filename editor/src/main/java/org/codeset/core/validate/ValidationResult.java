@@ -1,8 +1,9 @@
 package org.codeset.core.validate;
 
+import java.util.List;
+
 import org.codeset.core.finding.Finding;
 import org.codeset.core.finding.Severity;
-import java.util.List;
 
 /** The findings of a validation, sorted by file, line and column. */
 public record ValidationResult(List<Finding> findings, int codeSets, int files, int codes) {

@@ -1,15 +1,15 @@
 package org.codeset.core.validate;
 
-import org.codeset.core.finding.Finding;
-import org.codeset.core.finding.Severity;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
+import org.codeset.core.finding.Finding;
+import org.codeset.core.finding.Severity;
 import org.codeset.core.model.ChangeLog;
 import org.codeset.core.model.CodeSet;
 import org.codeset.core.model.CodeSetRepository;

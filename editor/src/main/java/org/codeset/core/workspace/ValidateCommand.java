@@ -4,7 +4,6 @@ import java.util.HashMap;
 import java.util.Map;
 
 import org.codeset.core.errors.CodesetException;
-
 import org.codeset.core.finding.Severity;
 import org.codeset.core.validate.ValidationResult;
 import org.codeset.core.validate.Validator;

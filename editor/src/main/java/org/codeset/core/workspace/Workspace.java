@@ -162,7 +162,7 @@ public final class Workspace {
             // not loaded yet, or read (or written) under this very holding of the lock: as on disk
             return model();
         }
-        if (!new TreeSet<>(RepositoryLoader.codesetIds(root)).equals(codesetIds(m))) {
+        if (!new TreeSet<>(RepositoryLoader.codeSetIds(root)).equals(codeSetIds(m))) {
             // a code set came or went: the layout findings change too; read the repository anew
             model = null;
             freshUnder = -1;
@@ -208,7 +208,7 @@ public final class Workspace {
         return model;
     }
 
-    private static Set<String> codesetIds(CodeSetRepository m) {
+    private static Set<String> codeSetIds(CodeSetRepository m) {
         Set<String> ids = new TreeSet<>();
         m.codeSets().forEach(cs -> ids.add(cs.id()));
         return ids;

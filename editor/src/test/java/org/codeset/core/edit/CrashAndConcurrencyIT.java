@@ -13,9 +13,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
-import org.codeset.core.workspace.Workspace;
 import org.codeset.core.Codesets;
 import org.codeset.core.TestRepo;
+import org.codeset.core.workspace.Workspace;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

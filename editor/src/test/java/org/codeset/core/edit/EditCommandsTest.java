@@ -10,13 +10,13 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 
-import org.codeset.core.workspace.Workspace;
 import org.codeset.core.Codesets;
 import org.codeset.core.TestRepo;
 import org.codeset.core.errors.EditRefusedException;
 import org.codeset.core.errors.InvalidArgumentException;
 import org.codeset.core.errors.NotFoundException;
 import org.codeset.core.finding.Finding;
+import org.codeset.core.workspace.Workspace;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -7,10 +7,10 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 
-import org.codeset.core.workspace.Workspace;
 import org.codeset.core.Codesets;
 import org.codeset.core.TestRepo;
 import org.codeset.core.release.ReleaseCommand;
+import org.codeset.core.workspace.Workspace;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.lib.PersonIdent;
 import org.junit.jupiter.api.Test;

@@ -14,15 +14,15 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
-import org.codeset.core.workspace.Workspace;
 import org.codeset.core.Codesets;
 import org.codeset.core.TestRepo;
 import org.codeset.core.errors.InvalidImportException;
+import org.codeset.core.finding.Finding;
+import org.codeset.core.finding.Severity;
 import org.codeset.core.model.CodeEntry;
 import org.codeset.core.model.CodeSet;
 import org.codeset.core.model.Vocabulary.RelationType;
-import org.codeset.core.finding.Finding;
-import org.codeset.core.finding.Severity;
+import org.codeset.core.workspace.Workspace;
 import org.codeset.core.yaml.YMap;
 import org.codeset.core.yaml.YScalar;
 import org.hl7.fhir.r4.model.CodeSystem;

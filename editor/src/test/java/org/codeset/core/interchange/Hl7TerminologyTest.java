@@ -14,12 +14,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import org.codeset.core.workspace.Workspace;
 import org.codeset.core.Codesets;
 import org.codeset.core.TestRepo;
-import org.codeset.core.release.ReleaseCommand;
 import org.codeset.core.finding.Finding;
 import org.codeset.core.finding.Severity;
+import org.codeset.core.release.ReleaseCommand;
+import org.codeset.core.workspace.Workspace;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.lib.PersonIdent;
 import org.hl7.fhir.r4.model.CodeSystem;

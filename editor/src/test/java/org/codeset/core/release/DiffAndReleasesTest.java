@@ -7,12 +7,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.codeset.core.workspace.Workspace;
 import org.codeset.core.Codesets;
 import org.codeset.core.TestRepo;
+import org.codeset.core.diff.Action;
 import org.codeset.core.diff.CodeSetDiff;
 import org.codeset.core.history.Release;
 import org.codeset.core.model.SemVer;
+import org.codeset.core.workspace.Workspace;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.lib.PersonIdent;
 import org.junit.jupiter.api.BeforeEach;
@@ -63,14 +64,14 @@ class DiffAndReleasesTest {
     void diffBetweenReleasesHasActionsFieldsAndTheBump() throws Exception {
         CodeSetDiff.Result minor = Codesets.open(dir).diff().codeset("rad").from("1.0.0").to("1.1.0").call().diff();
         assertEquals(List.of("71045"), minor.added().stream().map(CodeSetDiff.Change::code).toList());
-        assertEquals("A", minor.added().get(0).action());
+        assertEquals(Action.A, minor.added().get(0).action());
         assertEquals(SemVer.Bump.MINOR, minor.bump());
 
         CodeSetDiff.Result major = Codesets.open(dir).diff().codeset("rad").from("1.1.0").to("10.0.0").call().diff();
         assertEquals(SemVer.Bump.MAJOR, major.bump());
         CodeSetDiff.Change retired = major.retired().get(0);
         assertEquals("71010", retired.code());
-        assertEquals("D", retired.action());
+        assertEquals(Action.D, retired.action());
         assertEquals(List.of("71045"), retired.replacedBy());
         assertEquals(List.of("display", "status", "retired", "relations"), retired.fields().stream().map(CodeSetDiff.Field::name).toList());
         assertEquals(new CodeSetDiff.Field("display", "Chest X-ray, one view", "Chest X-ray, single frontal view"),
@@ -78,7 +79,7 @@ class DiffAndReleasesTest {
         assertEquals("71020", major.deprecated().get(0).code());
         CodeSetDiff.Change views = major.changed().get(0);
         assertEquals("71045", views.code());
-        assertEquals("F", views.action());
+        assertEquals(Action.F, views.action());
         assertEquals(List.of(new CodeSetDiff.Field("properties", "{\"views\":\"1\"}", "{\"views\":\"2\"}")), views.fields());
     }
 
@@ -88,7 +89,7 @@ class DiffAndReleasesTest {
                 .replace("Chest X-ray, two views", "Chest X-ray, 2 views"));
         CodeSetDiff.Result patch = Codesets.open(dir).diff().codeset("rad").from("latest").call().diff();
         assertEquals(SemVer.Bump.PATCH, patch.bump());
-        assertEquals("S", patch.changed().get(0).action());
+        assertEquals(Action.S, patch.changed().get(0).action());
     }
 
     @Test

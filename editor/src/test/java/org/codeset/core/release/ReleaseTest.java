@@ -1,7 +1,5 @@
 package org.codeset.core.release;
 
-import org.codeset.core.history.Manifest;
-
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -19,6 +17,7 @@ import java.util.List;
 import org.codeset.core.Codesets;
 import org.codeset.core.TestRepo;
 import org.codeset.core.errors.EditRefusedException;
+import org.codeset.core.history.Manifest;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.PersonIdent;

@@ -1,11 +1,11 @@
 package org.codeset.core.rules;
 
-import org.codeset.core.TestRepo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Path;
 import java.util.List;
 
+import org.codeset.core.TestRepo;
 import org.codeset.core.finding.Finding;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,6 +1,5 @@
 package org.codeset.core.rules;
 
-import org.codeset.core.Codesets;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
@@ -10,6 +9,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
+import org.codeset.core.Codesets;
 import org.codeset.core.finding.Finding;
 import org.codeset.core.validate.Rule;
 import org.codeset.core.validate.RuleExample;

@@ -1,8 +1,5 @@
 package org.codeset.core.validate;
 
-import org.codeset.core.Codesets;
-import org.codeset.core.workspace.Workspace;
-import org.codeset.core.TestRepo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
@@ -12,9 +9,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.codeset.core.model.CodeEntry;
+import org.codeset.core.Codesets;
+import org.codeset.core.TestRepo;
 import org.codeset.core.finding.Finding;
 import org.codeset.core.finding.Severity;
+import org.codeset.core.model.CodeEntry;
+import org.codeset.core.workspace.Workspace;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,7 +1,5 @@
 package org.codeset.core.validate;
 
-import org.codeset.core.Codesets;
-import org.codeset.core.workspace.Workspace;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,7 +9,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
+import org.codeset.core.Codesets;
 import org.codeset.core.finding.Finding;
+import org.codeset.core.workspace.Workspace;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,8 +1,5 @@
 package org.codeset.core.validate;
 
-import org.codeset.core.Codesets;
-import org.codeset.core.workspace.Workspace;
-import org.codeset.core.TestRepo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
@@ -10,8 +7,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.codeset.core.model.SourceFile;
+import org.codeset.core.Codesets;
+import org.codeset.core.TestRepo;
 import org.codeset.core.finding.Finding;
+import org.codeset.core.model.SourceFile;
+import org.codeset.core.workspace.Workspace;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,8 +1,5 @@
 package org.codeset.core.validate;
 
-import org.codeset.core.Codesets;
-import org.codeset.core.workspace.Workspace;
-import org.codeset.core.TestRepo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,7 +10,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
 
+import org.codeset.core.Codesets;
+import org.codeset.core.TestRepo;
 import org.codeset.core.finding.Finding;
+import org.codeset.core.workspace.Workspace;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

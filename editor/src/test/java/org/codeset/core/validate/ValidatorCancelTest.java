@@ -1,14 +1,14 @@
 package org.codeset.core.validate;
 
-import org.codeset.core.Codesets;
-import org.codeset.core.workspace.Workspace;
-import org.codeset.core.TestRepo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.codeset.core.Codesets;
+import org.codeset.core.TestRepo;
+import org.codeset.core.workspace.Workspace;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,7 +1,5 @@
 package org.codeset.core.yaml;
 
-import org.codeset.core.workspace.Workspace;
-import org.codeset.core.TestRepo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
@@ -12,8 +10,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
-import org.codeset.core.model.CodeSet;
+import org.codeset.core.TestRepo;
 import org.codeset.core.finding.Finding;
+import org.codeset.core.model.CodeSet;
+import org.codeset.core.workspace.Workspace;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,14 +1,14 @@
 package org.codeset.core.rules;
 
+import org.codeset.core.finding.Severity;
 import org.codeset.core.model.CodeSet;
 import org.codeset.core.validate.RuleContext;
-import org.codeset.core.finding.Severity;
 import org.codeset.core.yaml.YMap;
 import org.codeset.core.yaml.YScalar;
 
 /** {@code id} in codeset.yaml differs from the folder name. */
-public final class CodesetIdMismatchRule extends AbstractRule {
-    public CodesetIdMismatchRule() {
+public final class CodeSetIdMismatchRule extends AbstractRule {
+    public CodeSetIdMismatchRule() {
         super("codeset-id-mismatch", Severity.ERROR,
                 "The id in codeset.yaml differs from the name of the code set's folder.",
                 "Make the id equal to the folder name; references elsewhere (icd10cm:M54.2) use the folder name.");

@@ -6,16 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import org.codeset.core.workspace.Workspace;
-import org.codeset.core.Codesets;
 import org.codeset.core.model.CodeEntry;
 import org.codeset.core.model.CodeSetRepository;
 import org.codeset.core.validate.RuleDocs;
 import org.codeset.core.validate.Rules;
+import org.codeset.core.workspace.Workspace;
 import org.junit.jupiter.api.Test;
 
 /** The project's own repository: its code sets validate clean and its docs match the code. */
-class BundledCodesetsTest {
+class BundledCodeSetsTest {
     static final Path PROJECT = Path.of("..").toAbsolutePath().normalize();
 
     @Test
