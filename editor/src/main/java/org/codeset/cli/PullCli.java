@@ -71,7 +71,7 @@ final class PullCli implements Callable<Integer> {
         var r = pull.call();
         if (format == Format.FHIR) {
             var export = Interchange.exporter("fhir").export(
-                    new ExportSource(r.codeSet(), null, r.release().version().toString()), Progress.NONE);
+                    new ExportSource(r.codeSet(), r.repository(), r.release().version().toString()), Progress.NONE);
             ExportWriter.write(export, out, spec, r.release().tag() + " from " + remote);
             return Main.OK;
         }

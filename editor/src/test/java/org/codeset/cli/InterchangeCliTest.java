@@ -102,4 +102,37 @@ class InterchangeCliTest {
         assertTrue(truncated.err().contains("not valid JSON"), truncated.err());
         assertEquals(1, truncated.err().lines().count(), truncated.err());
     }
+
+    /** Mappings into another code set need the released repository to find that code set's system. */
+    @Test
+    void pullAsFhirOfAReleaseWithMappingsWritesItsConceptMap() throws Exception {
+        Path repo = dir.resolve("bundled");
+        Path project = Path.of(System.getProperty("user.dir")).getParent();
+        Files.createDirectories(repo);
+        try (var files = Files.walk(project.resolve("codesets"))) {
+            for (Path p : files.toList()) {
+                Path to = repo.resolve(project.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(to);
+                } else {
+                    Files.copy(p, to);
+                }
+            }
+        }
+        try (var git = org.eclipse.jgit.api.Git.init().setDirectory(repo.toFile()).setInitialBranch("main").call()) {
+            git.add().addFilepattern("codesets").call();
+            git.commit().setMessage("the bundled code sets").setAuthor("Ana", "ana@example.org")
+                    .setCommitter("Ana", "ana@example.org").setSign(false).call();
+        }
+        Cli release = Cli.in(repo, "release", "radiology", "--version", "1.0.0");
+        assertEquals(0, release.exit(), release.err());
+
+        Path out = dir.resolve("radiology.json");
+        Cli pull = Cli.run("pull", repo.toString(), "radiology", "--format", "fhir", "--out", out.toString(),
+                "--cache", dir.resolve("cache").toString());
+        assertEquals(0, pull.exit(), pull.err());
+        String map = Files.readString(dir.resolve("radiology.conceptmap.json"));
+        assertTrue(map.contains("\"target\" : \"http://hl7.org/fhir/sid/icd-10-cm\""), map);
+        assertTrue(map.contains("\"code\" : \"M54.2\""), map);
+    }
 }

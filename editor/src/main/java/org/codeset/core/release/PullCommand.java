@@ -54,8 +54,8 @@ import org.eclipse.jgit.transport.TrackingRefUpdate;
  */
 public final class PullCommand {
     /** A verified release, and with {@code since}, the change since an earlier one. */
-    public record Result(String remote, Release release, CodeSet codeSet, CodeSetDiff.Result delta, Release since,
-            org.codeset.core.io.Timings timings) {
+    public record Result(String remote, Release release, CodeSet codeSet, CodeSetRepository repository,
+            CodeSetDiff.Result delta, Release since, org.codeset.core.io.Timings timings) {
     }
 
     private String remote;
@@ -131,7 +131,7 @@ public final class PullCommand {
                 delta = CodeSetDiff.between(sides[0], sides[1]);
             }
             t.lap("read");
-            return new Result(remote, release, cs, delta, old, t);
+            return new Result(remote, release, cs, verified.model(), delta, old, t);
         } catch (IOException e) {
             throw new UnreadableInputException("cannot read the release cache " + dir + ": " + e.getMessage(), e);
         }
