@@ -19,7 +19,6 @@ import org.codeset.core.model.SourceFile;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevWalk;
-import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 
 /**
  * Every release in which one code changed, and what changed: a per-code git log in terminology
@@ -46,8 +45,7 @@ public final class CodeHistory {
         List<Release> releases = ReleaseHistory.releases(root, codeset);
         CodeSet previous = null; // the files that held the code in the release before (or none)
         if (!releases.isEmpty()) {
-            try (Repository repo = new FileRepositoryBuilder().setGitDir(root.resolve(".git").toFile()).setMustExist(true)
-                    .build(); RevWalk walk = new RevWalk(repo)) {
+            try (Repository repo = ReleaseHistory.open(root); RevWalk walk = new RevWalk(repo)) {
                 byte[] needle = plainText(code) ? code.getBytes(StandardCharsets.UTF_8) : null;
                 Map<String, ObjectId> before = Map.of();
                 for (Release r : releases) {

@@ -51,8 +51,12 @@ public final class ReleaseHistory {
         return Files.exists(root.resolve(".git"));
     }
 
-    private static Repository open(Path root) throws IOException {
-        return new FileRepositoryBuilder().setGitDir(root.resolve(".git").toFile()).setMustExist(true).build();
+    /**
+     * The git repository whose work tree is {@code root}: its {@code .git} folder, or the folder a
+     * {@code .git} file names (a linked work tree made by {@code git worktree add}, a submodule).
+     */
+    public static Repository open(Path root) throws IOException {
+        return new FileRepositoryBuilder().setWorkTree(root.toFile()).setMustExist(true).build();
     }
 
     /** The releases of a code set, oldest version first. Tags whose version is not semver are left out. */

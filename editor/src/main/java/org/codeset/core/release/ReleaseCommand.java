@@ -206,7 +206,7 @@ public final class ReleaseCommand extends WorkspaceCommand<ReleaseCommand.Result
         if (!ReleaseHistory.isGit(root)) {
             throw new NotFoundException(root + " is not a git repository; releases are git tags (run git init, or codeset init)");
         }
-        try (RepositoryLock lock = workspace.lock(); Git git = Git.open(root.toFile())) {
+        try (RepositoryLock lock = workspace.lock(); Git git = new Git(ReleaseHistory.open(root), true)) {
             GitStep step = new GitStep(git, root, passphrase);
             ReleaseRecovery.Outcome interrupted = new ReleaseRecovery(workspace, step).recover();
             if (interrupted.finished() != null) {

@@ -102,6 +102,23 @@ class ReleaseTest {
         }
     }
 
+    /** A linked work tree (git worktree add) has a .git file that names its git folder. */
+    @Test
+    void aReleaseFromALinkedWorkTreeIsTaggedInTheSharedRepositoryAndListed() throws Exception {
+        Path linked = dir.resolveSibling(dir.getFileName() + "-linked");
+        cli("worktree", "add", "-q", "-b", "spring", linked.toString());
+        try {
+            assertTrue(Files.isRegularFile(linked.resolve(".git")), "git worktree add writes a .git file");
+            Codesets.open(linked).set().codeset("rad").code("71045").display("Chest X-ray, one view").call();
+            var r = Codesets.open(linked).release().codeset("rad").author(who).date(DAY).bump(ReleaseCommand.Bump.AUTO).call();
+            assertEquals("rad/v1.0.0", r.tag());
+            assertEquals("tag", cli("cat-file", "-t", "rad/v1.0.0"), "the tag is in the repository the work trees share");
+            assertEquals(List.of("1.0.0"), Codesets.open(linked).releases("rad").stream().map(x -> x.version().toString()).toList());
+        } finally {
+            cli("worktree", "remove", "--force", linked.toString());
+        }
+    }
+
     @Test
     void theManifestOfALaterReleaseMatchesItsTreeWhereFilesChangedCommittedStagedOrNot() throws Exception {
         Files.writeString(dir.resolve("codesets/rad/more.yaml"), "codes:\n" + entry("72040", "X-ray of the cervical spine, 2 or 3 views"));
