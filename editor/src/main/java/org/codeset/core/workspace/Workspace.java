@@ -47,31 +47,11 @@ public final class Workspace {
     private volatile Validated lastValidation;
     /** The holding of the edit lock under which the model was last read from or written to disk (-1: none). */
     private volatile long freshUnder = -1;
-    /** Each file's size and modification time when {@link #refresh} last compared its bytes, and when that was. */
+    /** Each file's {@link Stamp} when {@link #refresh} last compared its bytes, and when that was. */
     private volatile Map<String, Stamp> stamps = Map.of();
     private volatile long stampedAt;
     /** A file changed less than this before it was compared may change again within its timestamp's tick. */
     private static final long RACY_MILLIS = 2000;
-
-    /**
-     * What a file's metadata says of its content: size, modification time and, where the file
-     * system has it, the inode's change time, which (unlike the modification time) a tool that
-     * puts times back ({@code touch -r}, {@code cp -p}, {@code rsync -t}) cannot set.
-     */
-    private record Stamp(long size, long modified, long changed) {
-    }
-
-    private static Stamp stamp(Path file) throws IOException {
-        try {
-            Map<String, Object> a = Files.readAttributes(file, "unix:size,lastModifiedTime,ctime");
-            long modified = ((java.nio.file.attribute.FileTime) a.get("lastModifiedTime")).toMillis();
-            long changed = ((java.nio.file.attribute.FileTime) a.get("ctime")).toMillis();
-            return new Stamp((Long) a.get("size"), modified, Math.max(modified, changed));
-        } catch (UnsupportedOperationException | IllegalArgumentException e) {
-            BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
-            return new Stamp(a.size(), a.lastModifiedTime().toMillis(), a.lastModifiedTime().toMillis());
-        }
-    }
 
     private record Validated(CodeSetRepository model, ValidationResult result) {
     }
@@ -206,6 +186,26 @@ public final class Workspace {
         stampedAt = scanStart;
         freshUnder = holding;
         return model;
+    }
+
+    /**
+     * What a file's metadata says of its content: size, modification time and, where the file
+     * system has it, the inode's change time, which (unlike the modification time) a tool that
+     * puts times back ({@code touch -r}, {@code cp -p}, {@code rsync -t}) cannot set.
+     */
+    private record Stamp(long size, long modified, long changed) {
+    }
+
+    private static Stamp stamp(Path file) throws IOException {
+        try {
+            Map<String, Object> a = Files.readAttributes(file, "unix:size,lastModifiedTime,ctime");
+            long modified = ((java.nio.file.attribute.FileTime) a.get("lastModifiedTime")).toMillis();
+            long changed = ((java.nio.file.attribute.FileTime) a.get("ctime")).toMillis();
+            return new Stamp((Long) a.get("size"), modified, Math.max(modified, changed));
+        } catch (UnsupportedOperationException | IllegalArgumentException e) {
+            BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
+            return new Stamp(a.size(), a.lastModifiedTime().toMillis(), a.lastModifiedTime().toMillis());
+        }
     }
 
     private static Set<String> codeSetIds(CodeSetRepository m) {
