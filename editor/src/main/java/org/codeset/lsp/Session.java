@@ -278,7 +278,7 @@ final class Session {
     }
 
     static boolean isCodeFile(String rel) {
-        return rel.startsWith(Layout.CODESETS + "/") && rel.endsWith(".yaml") && rel.split("/").length >= 3;
+        return Layout.isCodeSetFile(rel);
     }
 
     /**

@@ -39,7 +39,7 @@ public final class RepositoryLock implements AutoCloseable {
 
     /** Takes the lock of the repository at {@code root}, waiting up to 30 seconds for another holder. */
     public static RepositoryLock acquire(Path root) throws ConcurrentEditException, UnreadableInputException {
-        Path file = root.toAbsolutePath().normalize().resolve(".codeset/lock");
+        Path file = lockFile(root);
         Holder h = HOLDERS.computeIfAbsent(file, k -> new Holder());
         long deadline = System.currentTimeMillis() + WAIT_MILLIS;
         try {
@@ -53,13 +53,14 @@ public final class RepositoryLock implements AutoCloseable {
         if (h.lock.getHoldCount() > 1) {
             return new RepositoryLock(h);
         }
+        FileChannel ch = null;
+        boolean taken = false;
         try {
             Files.createDirectories(file.getParent());
-            FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             FileLock fl;
             while ((fl = ch.tryLock()) == null) {
                 if (System.currentTimeMillis() > deadline) {
-                    ch.close();
                     throw busy(root, file);
                 }
                 Thread.sleep(10);
@@ -67,17 +68,19 @@ public final class RepositoryLock implements AutoCloseable {
             h.channel = ch;
             h.fileLock = fl;
             h.holding++;
+            taken = true;
             return new RepositoryLock(h);
         } catch (IOException e) {
-            h.lock.unlock();
             throw new UnreadableInputException("cannot take the edit lock " + file + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {
-            h.lock.unlock();
             Thread.currentThread().interrupt();
             throw new ConcurrentEditException("interrupted while waiting for the edit lock " + file);
-        } catch (ConcurrentEditException e) {
-            h.lock.unlock();
-            throw e;
+        } finally {
+            if (!taken) {
+                // whatever went wrong (a runtime exception too), nothing stays held or open
+                closeQuietly(ch);
+                h.lock.unlock();
+            }
         }
     }
 
@@ -87,8 +90,29 @@ public final class RepositoryLock implements AutoCloseable {
      * other process can change the files while one holding lasts.
      */
     static long holdingOf(Path root) {
-        Holder h = HOLDERS.get(root.toAbsolutePath().normalize().resolve(".codeset/lock"));
+        Holder h = HOLDERS.get(lockFile(root));
         return h != null && h.lock.isHeldByCurrentThread() ? h.holding : -1;
+    }
+
+    /** The lock file of a repository, by its real path: two spellings of one folder (a symbolic link) share one lock. */
+    private static Path lockFile(Path root) {
+        Path dir = root.toAbsolutePath().normalize();
+        try {
+            dir = dir.toRealPath();
+        } catch (IOException e) {
+            // not there (yet): its normal form
+        }
+        return dir.resolve(".codeset/lock");
+    }
+
+    private static void closeQuietly(FileChannel ch) {
+        if (ch != null) {
+            try {
+                ch.close();
+            } catch (IOException e) {
+                // nothing more to release
+            }
+        }
     }
 
     private static ConcurrentEditException busy(Path root, Path file) {
@@ -101,10 +125,10 @@ public final class RepositoryLock implements AutoCloseable {
         if (holder.lock.getHoldCount() == 1) {
             try {
                 holder.fileLock.release();
-                holder.channel.close();
             } catch (IOException e) {
                 // closing the channel releases the lock in any case
             } finally {
+                closeQuietly(holder.channel);
                 holder.fileLock = null;
                 holder.channel = null;
             }

@@ -34,8 +34,9 @@ import org.codeset.core.validate.Validator;
  * one per run, and a long-lived front end (the language server, the web editor) holds its own and
  * updates it as files change.
  *
- * <p>A workspace is safe to share between threads: the model is swapped whole, never changed in
- * place, and every edit of the files runs under {@link #lock()}.
+ * <p>The model is swapped whole, never changed in place: a reader holds a consistent state for as
+ * long as it likes. Loading, refreshing and replacing the model are synchronized, and every
+ * command that writes files runs under {@link #lock()}.
  */
 public final class Workspace {
     private final Path root;
@@ -47,11 +48,12 @@ public final class Workspace {
     private volatile Validated lastValidation;
     /** The holding of the edit lock under which the model was last read from or written to disk (-1: none). */
     private volatile long freshUnder = -1;
-    /** Each file's {@link Stamp} when {@link #refresh} last compared its bytes, and when that was. */
-    private volatile Map<String, Stamp> stamps = Map.of();
-    private volatile long stampedAt;
+    /** What {@link #refresh} last compared, file by file, and when. */
+    private Map<String, Seen> seen = Map.of();
+    private long seenAt;
+    private int filesRead;
     /** A file changed less than this before it was compared may change again within its timestamp's tick. */
-    private static final long RACY_MILLIS = 2000;
+    private long racyMillis = 2000;
 
     private record Validated(CodeSetRepository model, ValidationResult result) {
     }
@@ -144,28 +146,33 @@ public final class Workspace {
         }
         if (!new TreeSet<>(RepositoryLoader.codeSetIds(root)).equals(codeSetIds(m))) {
             // a code set came or went: the layout findings change too; read the repository anew
-            model = null;
-            freshUnder = -1;
-            stamps = Map.of();
-            return model();
+            CodeSetRepository loaded = load();
+            model = loaded;
+            freshUnder = holding;
+            seen = Map.of();
+            return loaded;
         }
         Map<String, SourceFile> known = new HashMap<>();
         for (CodeSet cs : m.codeSets()) {
             cs.files().forEach(f -> known.put(f.path(), f));
         }
         long scanStart = System.currentTimeMillis();
-        Map<String, Stamp> seen = new HashMap<>();
+        Map<String, Stamp> now = new HashMap<>();
         Map<String, byte[]> changed = new LinkedHashMap<>();
+        filesRead = 0;
         try {
             for (String rel : Layout.codeFiles(root)) {
                 Path file = root.resolve(rel);
-                Stamp now = stamp(file);
-                seen.put(rel, now);
+                Stamp stamp = stamp(file);
+                now.put(rel, stamp);
                 SourceFile f = known.get(rel);
-                if (f != null && now.equals(stamps.get(rel)) && now.changed() < stampedAt - RACY_MILLIS) {
-                    continue; // as it was when its bytes were last compared
+                Seen before = seen.get(rel);
+                if (f != null && before != null && before.parsed() == f && stamp.equals(before.stamp())
+                        && stamp.changed() < seenAt - racyMillis) {
+                    continue; // this very parse was compared with the file, and the file has not moved since
                 }
                 byte[] bytes = Files.readAllBytes(file);
+                filesRead++;
                 if (f == null || !f.parsedFrom(bytes)) {
                     changed.put(rel, bytes);
                 }
@@ -175,17 +182,25 @@ public final class Workspace {
                     + e.getMessage(), e);
         }
         for (String rel : known.keySet()) {
-            if (!seen.containsKey(rel)) {
+            if (!now.containsKey(rel)) {
                 changed.put(rel, null);
             }
         }
-        if (!changed.isEmpty()) {
-            model = RepositoryLoader.updateAll(m, changed);
+        CodeSetRepository fresh = changed.isEmpty() ? m : RepositoryLoader.updateAll(m, changed);
+        Map<String, Seen> compared = new HashMap<>();
+        for (CodeSet cs : fresh.codeSets()) {
+            for (SourceFile f : cs.files()) {
+                Stamp stamp = now.get(f.path());
+                if (stamp != null) {
+                    compared.put(f.path(), new Seen(stamp, f));
+                }
+            }
         }
-        stamps = seen;
-        stampedAt = scanStart;
+        model = fresh;
+        seen = compared;
+        seenAt = scanStart;
         freshUnder = holding;
-        return model;
+        return fresh;
     }
 
     /**
@@ -194,6 +209,21 @@ public final class Workspace {
      * puts times back ({@code touch -r}, {@code cp -p}, {@code rsync -t}) cannot set.
      */
     private record Stamp(long size, long modified, long changed) {
+    }
+
+    /** A file's stamp when it was last compared with a parse, and that parse: the stamp vouches for it alone. */
+    private record Seen(Stamp stamp, SourceFile parsed) {
+    }
+
+    /** How many files the last {@link #refresh} read (for tests: the others it judged by their stamps). */
+    int filesReadByLastRefresh() {
+        return filesRead;
+    }
+
+    /** Sets how recent a change must be for its stamp not to be trusted (for tests; default 2 s). */
+    Workspace racyMillis(long millis) {
+        this.racyMillis = millis;
+        return this;
     }
 
     private static Stamp stamp(Path file) throws IOException {
@@ -215,7 +245,7 @@ public final class Workspace {
     }
 
     /** Makes {@code updated} the current model (a front end's unsaved buffers, say); writes nothing. */
-    public void update(CodeSetRepository updated) {
+    public synchronized void update(CodeSetRepository updated) {
         this.model = Objects.requireNonNull(updated);
         this.freshUnder = -1;
     }

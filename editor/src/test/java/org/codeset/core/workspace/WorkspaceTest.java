@@ -79,6 +79,38 @@ class WorkspaceTest {
     }
 
     @Test
+    void aFileWhoseStampHasNotMovedIsNotReadAgainAndAChangedOneIsEvenWithItsTimePutBack() throws Exception {
+        repo().codeset("dx").file("codesets/dx/codes.yaml", "codes:\n" + CODE.formatted("M54.2", "Cervicalgia"));
+        Workspace w = Workspace.open(dir).racyMillis(0);
+        w.model();
+        Thread.sleep(20); // every file older than the first comparison
+        w.refresh();
+        assertEquals(4, w.filesReadByLastRefresh(), "the first refresh compares every file");
+        w.refresh();
+        assertEquals(0, w.filesReadByLastRefresh(), "nothing moved: judged by the stamps");
+
+        Path file = dir.resolve("codesets/rad/codes.yaml");
+        java.nio.file.attribute.FileTime time = Files.getLastModifiedTime(file);
+        Files.writeString(file, Files.readString(file).replace("Neck X-ray", "Neck x-RAY")); // same size
+        Files.setLastModifiedTime(file, time); // as touch -r or cp -p would put it back
+        assertEquals("Neck x-RAY", w.refresh().codeSet("rad").get("72040").display(), "the change time moved");
+        assertEquals(1, w.filesReadByLastRefresh());
+    }
+
+    @Test
+    void aStampVouchesOnlyForTheParseItWasComparedWith() throws Exception {
+        repo();
+        Workspace w = Workspace.open(dir).racyMillis(0);
+        w.model();
+        Thread.sleep(20);
+        w.refresh();
+        // an editor's unsaved text replaces the file's parse; the file on disk is as it was
+        w.reload("codesets/rad/codes.yaml", ("codes:\n" + CODE.formatted("72040", "Unsaved text")).getBytes(
+                java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals("Neck X-ray", w.refresh().codeSet("rad").get("72040").display(), "refresh gives the file as on disk");
+    }
+
+    @Test
     void aSameSizeEditWithItsTimePutBackIsSeen() throws Exception {
         repo();
         Path file = dir.resolve("codesets/rad/codes.yaml");
