@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.codeset.core.Codesets;
+import org.codeset.core.model.Vocabulary.Status;
 import org.codeset.core.query.Search;
 
 import picocli.CommandLine;
@@ -43,7 +44,7 @@ final class SearchCli implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         for (Search.Hit h : hits) {
             out.printf("%s:%s  %s%s%n", h.codeset(), h.code(), h.display(),
-                    "active".equals(h.status()) ? "" : "  [" + h.status() + "]");
+                    Status.ACTIVE.text().equals(h.status()) ? "" : "  [" + h.status() + "]");
         }
         if (hits.isEmpty()) {
             spec.commandLine().getErr().println("no code matches '" + text + "'");

@@ -6,6 +6,8 @@ import java.util.concurrent.Callable;
 
 import org.codeset.core.Codesets;
 import org.codeset.core.model.CodeEntry;
+import org.codeset.core.model.Vocabulary.RelationType;
+import org.codeset.core.model.Vocabulary.Status;
 import org.codeset.core.query.CodeView;
 import org.codeset.core.query.WhereUsed;
 import org.codeset.core.report.CodeViewReport;
@@ -46,7 +48,7 @@ final class ShowCli implements Callable<Integer> {
         field(out, "definition", e.node().text("definition"));
         field(out, "effective", e.node().text("effective"));
         field(out, "retired", e.node().text("retired"));
-        List<String> replaced = e.relationTargets("replaced-by").stream().map(Object::toString).toList();
+        List<String> replaced = e.relationTargets(RelationType.REPLACED_BY).stream().map(Object::toString).toList();
         if (!replaced.isEmpty()) {
             out.println("  replaced by: " + String.join(", ", replaced));
         }
@@ -54,7 +56,7 @@ final class ShowCli implements Callable<Integer> {
             out.printf("  parent:   %s  %s%n", p.code(), p.display());
         }
         for (CodeView.Brief c : v.children()) {
-            out.printf("  child:    %s  %s%s%n", c.code(), c.display(), "active".equals(c.status()) ? "" : "  [" + c.status() + "]");
+            out.printf("  child:    %s  %s%s%n", c.code(), c.display(), Status.ACTIVE.text().equals(c.status()) ? "" : "  [" + c.status() + "]");
         }
         if (v.usedBy().isEmpty()) {
             out.println("  used by:  nothing else in the repository");

@@ -27,7 +27,7 @@ import org.codeset.core.workspace.Workspace;
 /**
  * The facade every front end starts from, in the manner of JGit's {@code Git}: it holds a
  * {@link Workspace} and makes commands on it, one line each
- * ({@code Codesets.on(workspace).release().codeset("radiology").call()}); it keeps no state of its
+ * ({@code Codesets.on(workspace).release().codeset("radiology").bump(ReleaseCommand.Bump.AUTO).call()}); it keeps no state of its
  * own. What needs no local repository has static entry points ({@link #init}, {@link #pull}), as
  * {@code Git.init()} and {@code Git.lsRemoteRepository()} do.
  */

@@ -11,6 +11,7 @@ import org.codeset.core.model.CodeEntry;
 import org.codeset.core.model.CodeSet;
 import org.codeset.core.model.Layout;
 import org.codeset.core.model.PropertyDef;
+import org.codeset.core.model.SourceFile;
 import org.codeset.core.model.Vocabulary;
 import org.codeset.core.model.Vocabulary.RelationType;
 import org.codeset.core.model.Vocabulary.Relationship;
@@ -68,8 +69,8 @@ final class Completion {
         }
         String line = lines[p.getLine()];
         String before = line.substring(0, Math.min(p.getCharacter(), line.length()));
-        String codeSetId = rel.split("/")[1];
-        boolean meta = rel.endsWith("/" + org.codeset.core.model.Layout.CODESET_FILE) && rel.split("/").length == 3;
+        String codeSetId = Layout.codeSetOf(rel);
+        boolean meta = Layout.kindOf(rel) == SourceFile.Kind.CODESET;
         CodeSet cs = s.model().codeSet(codeSetId);
 
         Matcher kv = KEY_VALUE.matcher(before);

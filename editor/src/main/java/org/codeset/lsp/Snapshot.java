@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
-import org.codeset.core.model.CodeSet;
 import org.codeset.core.model.CodeSetRepository;
 import org.codeset.core.model.SourceFile;
 import org.codeset.core.yaml.YNode;
@@ -66,16 +65,7 @@ final class Snapshot {
 
     /** The parsed file at a path relative to the root, or null. */
     SourceFile file(String rel) {
-        String[] parts = rel.split("/");
-        CodeSet cs = parts.length >= 3 ? model.codeSet(parts[1]) : null;
-        if (cs != null) {
-            for (SourceFile f : cs.files()) {
-                if (f.path().equals(rel)) {
-                    return f;
-                }
-            }
-        }
-        return null;
+        return model.file(rel);
     }
 
     /** The URI of a path relative to the root: the client's own for an open document. */

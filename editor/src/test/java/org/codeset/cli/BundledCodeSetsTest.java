@@ -8,6 +8,7 @@ import java.nio.file.Path;
 
 import org.codeset.core.model.CodeEntry;
 import org.codeset.core.model.CodeSetRepository;
+import org.codeset.core.model.Vocabulary.RelationType;
 import org.codeset.core.validate.RuleDocs;
 import org.codeset.core.validate.Rules;
 import org.codeset.core.workspace.Workspace;
@@ -34,7 +35,7 @@ class BundledCodeSetsTest {
             CodeEntry old = repo.codeSet("radiology").get(pair[0]);
             assertTrue(old.isRetired());
             assertEquals("2018-01-01", old.retired().text());
-            assertEquals(pair[1], old.relationTargets("replaced-by").get(0).text());
+            assertEquals(pair[1], old.relationTargets(RelationType.REPLACED_BY).get(0).text());
         }
         assertEquals("Cervicalgia", repo.codeSet("icd10cm").get("M54.2").display());
         for (String m : new String[] {"26", "TC", "LT", "RT", "50", "59"}) {

@@ -9,6 +9,7 @@ import java.util.TreeSet;
 import org.codeset.core.model.CodeEntry;
 import org.codeset.core.model.CodeSet;
 import org.codeset.core.model.SemVer;
+import org.codeset.core.model.Vocabulary.RelationType;
 import org.codeset.core.schema.SchemaSet;
 import org.codeset.core.yaml.YMap;
 import org.codeset.core.yaml.YNode;
@@ -138,7 +139,7 @@ public final class CodeSetDiff {
     }
 
     private static Change change(String code, Action action, CodeEntry e, List<Field> fields) {
-        List<String> replacedBy = e.relationTargets("replaced-by").stream().map(YScalar::text).toList();
+        List<String> replacedBy = e.relationTargets(RelationType.REPLACED_BY).stream().map(YScalar::text).toList();
         return new Change(code, action, e.display(), e.status(), fields, replacedBy);
     }
 

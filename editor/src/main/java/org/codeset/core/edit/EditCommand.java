@@ -295,7 +295,7 @@ public abstract class EditCommand extends WorkspaceCommand<EditResult> {
                 throw new UnreadableInputException("cannot read " + rel + ": " + e.getMessage(), e);
             }
             // the loaded model's parse, when the file on disk is still what it was parsed from
-            SourceFile known = findFile(repo, rel);
+            SourceFile known = repo.file(rel);
             YamlDocument doc = known != null && known.parsedFrom(bytes) ? known.document() : YamlParser.parse(bytes);
             if (!doc.ok()) {
                 throw new EditRefusedException("refused: " + rel + ":" + doc.problems().get(0).line() + ": "
@@ -308,19 +308,6 @@ public abstract class EditCommand extends WorkspaceCommand<EditResult> {
             o = new Opened(rel, text, doc.root());
             opened.put(rel, o);
             return o;
-        }
-
-        private static SourceFile findFile(CodeSetRepository repo, String rel) {
-            String[] parts = rel.split("/");
-            CodeSet cs = parts.length >= 3 ? repo.codeSet(parts[1]) : null;
-            if (cs != null) {
-                for (SourceFile f : cs.files()) {
-                    if (f.path().equals(rel)) {
-                        return f;
-                    }
-                }
-            }
-            return null;
         }
 
         Map<String, byte[]> results() {

@@ -14,6 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.codeset.core.errors.CodesetException;
 import org.codeset.core.model.CodeEntry;
 import org.codeset.core.model.CodeSet;
+import org.codeset.core.model.Vocabulary.Status;
 
 /**
  * What the history rules need of a release — each code's status, display and file — kept on disk
@@ -152,7 +153,7 @@ public record ReleasedCodes(Map<String, Fact> codes) {
 
     private static Map<String, Fact> retiredOf(Map<String, Fact> codes) {
         Map<String, Fact> out = new HashMap<>();
-        codes.values().stream().filter(f -> "retired".equals(f.status())).forEach(f -> out.put(f.code(), f));
+        codes.values().stream().filter(f -> Status.RETIRED.text().equals(f.status())).forEach(f -> out.put(f.code(), f));
         return out;
     }
 

@@ -57,9 +57,8 @@ public final class TaggedTree {
                 tw.setRecursive(true);
                 while (tw.next()) {
                     String path = tw.getPathString();
-                    String[] parts = path.split("/");
-                    if (parts.length >= 3 && parts[0].equals(Layout.CODESETS) && path.endsWith(".yaml")) {
-                        boolean meta = parts.length == 3 && parts[2].equals(Layout.CODESET_FILE);
+                    if (Layout.isCodeSetFile(path)) {
+                        boolean meta = Layout.kindOf(path) == SourceFile.Kind.CODESET;
                         byte[] bytes = repo.open(tw.getObjectId(0)).getBytes(Integer.MAX_VALUE);
                         boolean digest = digests != null && path.startsWith(prefix);
                         parsing.add(parsers.submit(() -> {
@@ -67,7 +66,7 @@ public final class TaggedTree {
                                 digests.put(path, Manifest.sha256(bytes));
                             }
                             return RepositoryLoader.parseAndCheck(path, meta ? SourceFile.Kind.CODESET
-                                    : SourceFile.Kind.CODES, parts[1], bytes, schemas);
+                                    : SourceFile.Kind.CODES, Layout.codeSetOf(path), bytes, schemas);
                         }));
                     } else if (digests != null && path.startsWith(prefix)) {
                         digests.put(path, Manifest.sha256(repo.open(tw.getObjectId(0)).getBytes(Integer.MAX_VALUE)));

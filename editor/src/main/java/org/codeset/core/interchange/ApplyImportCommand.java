@@ -19,6 +19,7 @@ import org.codeset.core.model.PropertyDef;
 import org.codeset.core.model.Reference;
 import org.codeset.core.model.SourceFile;
 import org.codeset.core.model.Vocabulary.CodeSetStatus;
+import org.codeset.core.model.Vocabulary.Status;
 import org.codeset.core.text.Canonical;
 import org.codeset.core.text.EntryDraft;
 import org.codeset.core.text.Render;
@@ -189,7 +190,7 @@ public final class ApplyImportCommand extends EditCommand {
         d.synonyms.addAll(c.synonyms());
         d.status = c.status();
         d.effective = c.effective() == null ? effective : c.effective();
-        if (c.status().equals("retired")) {
+        if (c.status().equals(Status.RETIRED.text())) {
             d.retired = c.retired() == null ? effective : c.retired();
             if (d.retired.compareTo(d.effective) < 0) {
                 d.effective = d.retired; // the source's retirement date is a fact; the effective date a default
@@ -281,7 +282,7 @@ public final class ApplyImportCommand extends EditCommand {
                     Opened o = plan.open(e.file().path());
                     YMap node = nodes(o, nodesByFile).get(e.code());
                     Map<String, String> set = new LinkedHashMap<>();
-                    set.put("status", "retired");
+                    set.put("status", Status.RETIRED.text());
                     set.put("retired", notBefore(image.effective(), node.text("effective")));
                     apply(o, node, set, Set.of());
                     changes.retired().add(e.code());
@@ -354,7 +355,7 @@ public final class ApplyImportCommand extends EditCommand {
 
     private void record(Delta d) {
         if (d.newStatus() != null) {
-            (d.newStatus().equals("retired") ? changes.retired() : d.newStatus().equals("active") ? changes.reactivated()
+            (d.newStatus().equals(Status.RETIRED.text()) ? changes.retired() : d.newStatus().equals(Status.ACTIVE.text()) ? changes.reactivated()
                     : changes.deprecated()).add(d.code());
         }
         if (!d.fields().isEmpty()) {
@@ -398,12 +399,12 @@ public final class ApplyImportCommand extends EditCommand {
         if (!c.status().equals(status)) {
             set.put("status", c.status());
             newStatus = c.status();
-            if (c.status().equals("retired")) {
+            if (c.status().equals(Status.RETIRED.text())) {
                 set.put("retired", notBefore(c.retired() == null ? image.effective() : c.retired(), node.text("effective")));
             } else if (node.has("retired")) {
                 set.put("retired", null);
             }
-        } else if (c.status().equals("retired") && c.retired() != null && !c.retired().equals(node.text("retired"))) {
+        } else if (c.status().equals(Status.RETIRED.text()) && c.retired() != null && !c.retired().equals(node.text("retired"))) {
             set.put("retired", notBefore(c.retired(), node.text("effective")));
             fields.add("retired");
         }

@@ -125,14 +125,9 @@ public final class CodeEntry {
 
     /** The targets of relations of the given type. */
     public List<YScalar> relationTargets(RelationType type) {
-        return relationTargets(type.text());
-    }
-
-    /** The targets of relations of the type written as {@code type}. */
-    public List<YScalar> relationTargets(String type) {
         List<YScalar> out = new ArrayList<>(1);
         for (Relation r : relations()) {
-            if (r.type() != null && type.equals(r.type().text()) && r.target() != null && !r.target().isNull()) {
+            if (r.type() != null && type.text().equals(r.type().text()) && r.target() != null && !r.target().isNull()) {
                 out.add(r.target());
             }
         }

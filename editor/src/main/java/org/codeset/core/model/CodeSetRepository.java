@@ -57,6 +57,22 @@ public final class CodeSetRepository implements Reference.Lookup {
         return codeSets.get(id);
     }
 
+    /** The parsed file at a path relative to the root ({@code codesets/<id>/...}), or null. */
+    public SourceFile file(String rel) {
+        if (!Layout.isCodeSetFile(rel)) {
+            return null;
+        }
+        CodeSet cs = codeSet(Layout.codeSetOf(rel));
+        if (cs != null) {
+            for (SourceFile f : cs.files()) {
+                if (f.path().equals(rel)) {
+                    return f;
+                }
+            }
+        }
+        return null;
+    }
+
     public List<LayoutProblem> layoutProblems() {
         return layoutProblems;
     }

@@ -123,10 +123,8 @@ public final class RepositoryLoader {
 
     private static SourceFile read(Path root, Path file, SchemaSet schemas, ParseCache cache) {
         String rel = relative(root, file);
-        String[] parts = rel.split("/");
-        String id = parts[1];
-        SourceFile.Kind kind = parts.length == 3 && parts[2].equals(CODESET_FILE)
-                ? SourceFile.Kind.CODESET : SourceFile.Kind.CODES;
+        String id = Layout.codeSetOf(rel);
+        SourceFile.Kind kind = Layout.kindOf(rel);
         try {
             java.nio.file.attribute.BasicFileAttributes attrs = Files.readAttributes(file,
                     java.nio.file.attribute.BasicFileAttributes.class);

@@ -26,6 +26,7 @@ import org.codeset.core.history.ReleaseHistory;
 import org.codeset.core.history.TaggedTree;
 import org.codeset.core.model.CodeSet;
 import org.codeset.core.model.CodeSetRepository;
+import org.codeset.core.model.Layout;
 import org.codeset.core.model.SemVer;
 import org.codeset.core.model.SourceFile;
 import org.codeset.core.validate.Rules;
@@ -107,7 +108,7 @@ public final class PullCommand {
         List<String> available = remoteVersions(uri);
         t.lap("ls-remote");
         if (available.isEmpty()) {
-            throw new NotFoundException(remote + " has no releases of " + codeset + " (no tags " + codeset + "/v<version>)");
+            throw new NotFoundException(remote + " has no releases of " + codeset + " (no tags " + Layout.tagForm(codeset) + ")");
         }
         String chosen = pick(available, version);
         String earlier = since == null ? null : pick(available, since);
@@ -149,11 +150,11 @@ public final class PullCommand {
             fetch(git, uri, available.toArray(new String[0]));
             List<Release> out = new ArrayList<>();
             for (String v : available) {
-                Ref ref = git.getRepository().exactRef(Constants.R_TAGS + codeset + "/v" + v);
+                Ref ref = git.getRepository().exactRef(Layout.tagRef(codeset, v));
                 try (RevWalk walk = new RevWalk(git.getRepository())) {
                     RevObject obj = walk.parseAny(ref.getObjectId());
                     RevCommit commit = walk.parseCommit(ref.getObjectId());
-                    out.add(new Release(codeset, SemVer.parse(v), codeset + "/v" + v, commit.name(),
+                    out.add(new Release(codeset, SemVer.parse(v), Layout.tag(codeset, v), commit.name(),
                             obj instanceof RevTag t && t.getTaggerIdent() != null ? t.getTaggerIdent().getWhenAsInstant()
                                     : commit.getCommitterIdent().getWhenAsInstant(),
                             obj instanceof RevTag t2 ? t2.getFullMessage() : ""));
@@ -187,7 +188,7 @@ public final class PullCommand {
     private List<String> remoteVersions(String uri) throws CodesetException {
         try {
             Collection<Ref> refs = Git.lsRemoteRepository().setRemote(uri).setTags(true).setHeads(false).call();
-            String prefix = Constants.R_TAGS + codeset + "/v";
+            String prefix = Layout.tagRefPrefix(codeset);
             List<SemVer> versions = new ArrayList<>();
             for (Ref r : refs) {
                 if (r.getName().startsWith(prefix) && SemVer.parse(r.getName().substring(prefix.length())) != null) {
@@ -207,7 +208,7 @@ public final class PullCommand {
         }
         String v = wanted.startsWith("v") ? wanted.substring(1) : wanted;
         if (!available.contains(v)) {
-            throw new NotFoundException(remote + " has no release " + codeset + "/v" + v + "; it has: " + String.join(", ", available));
+            throw new NotFoundException(remote + " has no release " + Layout.tag(codeset, v) + "; it has: " + String.join(", ", available));
         }
         return v;
     }
@@ -235,7 +236,7 @@ public final class PullCommand {
         List<RefSpec> specs = new ArrayList<>();
         for (String v : versions) {
             if (v != null) {
-                String tag = Constants.R_TAGS + codeset + "/v" + v;
+                String tag = Layout.tagRef(codeset, v);
                 specs.add(new RefSpec(tag + ":" + tag)); // never forced: a moved tag is refused
             }
         }
@@ -261,7 +262,7 @@ public final class PullCommand {
 
     /** The release tag {@code <id>/v<v>} in the cache, refused unless it is an annotated tag. */
     private Release annotated(Repository repo, String v) throws CodesetException, IOException {
-        String tag = codeset + "/v" + v;
+        String tag = Layout.tag(codeset, v);
         Ref ref = repo.exactRef(Constants.R_TAGS + tag);
         if (ref == null) {
             throw new NotFoundException("the fetch did not bring " + tag);
@@ -285,7 +286,7 @@ public final class PullCommand {
             RevCommit commit = walk.parseCommit(ObjectId.fromString(release.commit()));
             // labelled with the bare cache, which has no work tree: rules that read history see none
             Map<String, String> sha256 = new java.util.TreeMap<>();
-            CodeSetRepository model = TaggedTree.at(repo, commit, repo.getDirectory().toPath(), "codesets/" + codeset,
+            CodeSetRepository model = TaggedTree.at(repo, commit, repo.getDirectory().toPath(), Layout.folder(codeset),
                     sha256);
             t.lap("parse");
             if (model.codeSet(codeset) == null) {

@@ -369,7 +369,7 @@ public final class ReleaseCommand extends WorkspaceCommand<ReleaseCommand.Result
     private CodeSetRepository committedState(Git git, CodeSetRepository model) throws IOException, CodesetException {
         Status status;
         try {
-            status = git.status().addPath("codesets").call();
+            status = git.status().addPath(Layout.CODESETS).call();
         } catch (GitAPIException e) {
             throw new UnreadableInputException("git status failed: " + e.getMessage(), e);
         }
@@ -377,9 +377,8 @@ public final class ReleaseCommand extends WorkspaceCommand<ReleaseCommand.Result
         for (Set<String> paths : List.of(status.getModified(), status.getUntracked(), status.getMissing(), status.getAdded(),
                 status.getChanged(), status.getRemoved())) {
             for (String p : paths) {
-                String[] parts = p.split("/");
-                if (parts.length >= 3 && !parts[1].equals(codeset)) {
-                    dirty.add(parts[1]);
+                if (Layout.isCodeSetFile(p) && !Layout.codeSetOf(p).equals(codeset)) {
+                    dirty.add(Layout.codeSetOf(p));
                 }
             }
         }

@@ -7,6 +7,7 @@ import java.util.List;
 import org.codeset.core.history.Release;
 import org.codeset.core.model.CodeEntry;
 import org.codeset.core.model.CodeSet;
+import org.codeset.core.model.Vocabulary.RelationType;
 import org.codeset.core.schema.SchemaSet;
 
 import tools.jackson.core.JsonGenerator;
@@ -84,7 +85,7 @@ public final class SnapshotReport {
         codeSet.entries().stream().sorted(BY_CODE).forEach(e -> rows.add(List.of(e.code(), Formats.cell(e.display()),
                 Formats.cell(e.status()), Formats.cell(e.node().text("effective")), Formats.cell(e.node().text("retired")),
                 String.join(" ", e.parents().stream().map(Object::toString).toList()),
-                String.join(" ", e.relationTargets("replaced-by").stream().map(Object::toString).toList()),
+                String.join(" ", e.relationTargets(RelationType.REPLACED_BY).stream().map(Object::toString).toList()),
                 Formats.cell(e.node().text("definition")))));
         return Formats.csv(CSV_COLUMNS, rows);
     }

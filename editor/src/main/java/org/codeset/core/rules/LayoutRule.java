@@ -2,6 +2,7 @@ package org.codeset.core.rules;
 
 import org.codeset.core.finding.Severity;
 import org.codeset.core.model.CodeSetRepository;
+import org.codeset.core.model.Layout;
 import org.codeset.core.model.Reference;
 import org.codeset.core.validate.RuleContext;
 
@@ -21,7 +22,7 @@ public final class LayoutRule extends AbstractRule {
     public void check(RuleContext ctx) {
         String id = ctx.codeSet().id();
         if (!Reference.ID.matcher(id).matches()) {
-            ctx.report("codesets/" + id, 1, 1, 1, 1, null, "folder name " + q(id)
+            ctx.report(Layout.folder(id), 1, 1, 1, 1, null, "folder name " + q(id)
                     + " is not a valid code-set id (lower-case letter first, then lower-case letters, digits and '-', at most 63)");
         }
     }

@@ -5,13 +5,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.codeset.core.model.Vocabulary.Status;
+
 /** The fields of a new code entry, before it is rendered. */
 public final class EntryDraft {
     public String code;
     public String display;
     public String definition;
     public final List<String> synonyms = new ArrayList<>();
-    public String status = "active";
+    public String status = Status.ACTIVE.text();
     public String effective;
     public String retired;
     public boolean abstractCode;

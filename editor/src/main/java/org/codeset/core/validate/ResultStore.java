@@ -22,6 +22,7 @@ import org.codeset.core.model.ChangeLog;
 import org.codeset.core.model.CodeSet;
 import org.codeset.core.model.CodeSetRepository;
 import org.codeset.core.model.EntryDigest;
+import org.codeset.core.model.Layout;
 import org.codeset.core.model.SourceFile;
 
 /**
@@ -95,8 +96,8 @@ public final class ResultStore {
                     }
                     was = old.keys();
                 }
-                String codeset = path.split("/")[1];
-                if (path.endsWith("/codeset.yaml") && (f == null || before == null)) {
+                String codeset = Layout.codeSetOf(path);
+                if (Layout.kindOf(path) == SourceFile.Kind.CODESET && (f == null || before == null)) {
                     changed.add(ChangeLog.codeSetKey(codeset));
                 }
                 EntryDigest.changedKeys(codeset, was, EntryDigest.of(f), changed);

@@ -401,7 +401,7 @@ class FhirImportTest {
         String moved = mapper.writeValueAsString(tree);
         ImportCommand.Result r = importFhir(write("moved.json", moved), "demo");
         assertEquals(Map.of("01991", List.of("relations")), r.changes().changed());
-        assertEquals(List.of("72040"), Workspace.open(repo).model().codeSet("demo").get("01991").relationTargets("replaced-by")
+        assertEquals(List.of("72040"), Workspace.open(repo).model().codeSet("demo").get("01991").relationTargets(RelationType.REPLACED_BY)
                 .stream().map(YScalar::text).toList());
     }
 
