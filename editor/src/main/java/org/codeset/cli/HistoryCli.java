@@ -1,16 +1,13 @@
 package org.codeset.cli;
 
 import java.io.PrintWriter;
-import java.util.concurrent.Callable;
 
 import org.codeset.core.diff.Action;
 import org.codeset.core.history.CodeHistory;
 import org.codeset.core.report.HistoryReport;
 import org.codeset.core.workspace.Workspace;
 
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 
 /** codeset history: the releases in which a code changed, and what changed. */
 @Command(name = "history", mixinStandardHelpOptions = true,
@@ -18,19 +15,7 @@ import picocli.CommandLine.Option;
             "A per-code git log in terminology terms, read from the release tags; unreleased changes in the working"
                 + " tree come last.",
             "Example: codeset history radiology 71010"})
-final class HistoryCli implements Callable<Integer> {
-    @CommandLine.Mixin
-    RepoOption repo;
-
-    @CommandLine.Mixin
-    CodeArgs args;
-
-    @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT", description = "text or json.")
-    TextOrJson format;
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
+final class HistoryCli extends CodeQueryCli {
     @Override
     public Integer call() throws Exception {
         Workspace w = Workspace.openCached(repo.repo);

@@ -2,7 +2,6 @@ package org.codeset.cli;
 
 import java.io.PrintWriter;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 import org.codeset.core.Codesets;
 import org.codeset.core.model.CodeEntry;
@@ -12,28 +11,14 @@ import org.codeset.core.query.CodeView;
 import org.codeset.core.query.WhereUsed;
 import org.codeset.core.report.CodeViewReport;
 
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 
 /** codeset show: a code, its parents and children, and where it is used. */
 @Command(name = "show", mixinStandardHelpOptions = true,
         description = {"Show a code and where it is used.", "",
             "Its entry, its parents and children, and every place in the repository that refers to it.",
             "Example: codeset show radiology 72040"})
-final class ShowCli implements Callable<Integer> {
-    @CommandLine.Mixin
-    RepoOption repo;
-
-    @CommandLine.Mixin
-    CodeArgs args;
-
-    @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT", description = "text or json.")
-    TextOrJson format;
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
+final class ShowCli extends CodeQueryCli {
     @Override
     public Integer call() throws Exception {
         CodeView v = Codesets.openCached(repo.repo).show(args.codeset, args.code);
