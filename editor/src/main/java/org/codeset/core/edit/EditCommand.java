@@ -62,8 +62,9 @@ public abstract class EditCommand extends WorkspaceCommand<EditResult> {
     }
 
     /**
-     * Reads the files the edit opens from these texts first (path relative to the root to text,
-     * or null for "read the disk"): an editor's unsaved buffers.
+     * For {@link #preview()}: reads the files the edit opens from these texts first (path relative
+     * to the root to text, or null for "read the disk"), an editor's unsaved buffers. {@link #call()}
+     * writes files, so it always plans against the files on disk.
      */
     public EditCommand unsaved(java.util.function.Function<String, String> texts) {
         this.unsaved = texts;
