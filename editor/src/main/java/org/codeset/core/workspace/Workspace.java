@@ -8,6 +8,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -21,6 +22,7 @@ import org.codeset.core.model.Layout;
 import org.codeset.core.model.ParseCache;
 import org.codeset.core.model.RepositoryLoader;
 import org.codeset.core.model.SourceFile;
+import org.codeset.core.schema.SchemaSet;
 import org.codeset.core.validate.ResultStore;
 import org.codeset.core.validate.Rules;
 import org.codeset.core.validate.ValidationResult;
@@ -54,6 +56,8 @@ public final class Workspace {
     private int filesRead;
     /** A file changed less than this before it was compared may change again within its timestamp's tick. */
     private long racyMillis = 2000;
+    /** The stamps of {@code schema/} when the model was last read whole. */
+    private Map<String, Stamp> schemaStamps = Map.of();
 
     private record Validated(CodeSetRepository model, ValidationResult result) {
     }
@@ -121,6 +125,7 @@ public final class Workspace {
     }
 
     private CodeSetRepository load() throws CodesetException {
+        schemaStamps = schemaStamps(); // before the read: a change during it shows as a difference later
         CodeSetRepository loaded = RepositoryLoader.load(root, cached);
         if (cached) {
             ResultStore s = new ResultStore(loaded.root(), toolStamp(), loaded.schemas().digest());
@@ -144,8 +149,9 @@ public final class Workspace {
             // not loaded yet, or read (or written) under this very holding of the lock: as on disk
             return model();
         }
-        if (!new TreeSet<>(RepositoryLoader.codeSetIds(root)).equals(codeSetIds(m))) {
-            // a code set came or went: the layout findings change too; read the repository anew
+        if (!new TreeSet<>(RepositoryLoader.codeSetIds(root)).equals(codeSetIds(m)) || !schemaStamps().equals(schemaStamps)) {
+            // a code set came or went (the layout findings change too), or the schemas changed (every
+            // file's schema check does): read the repository anew
             CodeSetRepository loaded = load();
             model = loaded;
             freshUnder = holding;
@@ -236,6 +242,22 @@ public final class Workspace {
             BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
             return new Stamp(a.size(), a.lastModifiedTime().toMillis(), a.lastModifiedTime().toMillis());
         }
+    }
+
+    /** The stamps of the repository's own schemas in {@code schema/} (none for the bundled ones). */
+    private Map<String, Stamp> schemaStamps() throws UnreadableInputException {
+        Map<String, Stamp> out = new HashMap<>();
+        for (String name : List.of(SchemaSet.CODESET_SCHEMA, SchemaSet.CODES_SCHEMA)) {
+            Path file = root.resolve("schema").resolve(name);
+            try {
+                if (Files.exists(file)) {
+                    out.put(name, stamp(file));
+                }
+            } catch (IOException e) {
+                throw new UnreadableInputException("cannot read " + file + ": " + e.getMessage(), e);
+            }
+        }
+        return out;
     }
 
     private static Set<String> codeSetIds(CodeSetRepository m) {

@@ -126,6 +126,24 @@ class WorkspaceTest {
     }
 
     @Test
+    void aChangeOfTheRepositorysOwnSchemasReadsTheRepositoryAnew() throws Exception {
+        repo();
+        Path project = Path.of(System.getProperty("user.dir")).getParent();
+        Path schemas = Files.createDirectories(dir.resolve("schema"));
+        for (String name : new String[] {"codeset.schema.json", "codes.schema.json"}) {
+            Files.copy(project.resolve("schema").resolve(name), schemas.resolve(name));
+        }
+        Workspace w = Workspace.open(dir);
+        assertEquals(java.util.List.of(), Codesets.on(w).validate().call().findings());
+        Path codes = schemas.resolve("codes.schema.json");
+        Files.writeString(codes, Files.readString(codes).replace("\"display\": { \"$ref\": \"#/$defs/oneLine\" },",
+                "\"display\": { \"$ref\": \"#/$defs/oneLine\", \"maxLength\": 5 },"));
+        CodeSetRepository now = w.refresh();
+        assertEquals(1, Codesets.on(w).validate().on(now).call().findings().size(),
+                "the display \"Neck X-ray\" is longer than the new schema allows");
+    }
+
+    @Test
     void underOneHoldingOfTheLockTheModelIsNotReadAgain() throws Exception {
         repo();
         Workspace w = Workspace.open(dir);
