@@ -93,8 +93,7 @@ abstract class Imports implements Callable<Integer> {
             err.println("... and " + (warnings.size() - WARNING_LIMIT) + " more validation warnings (codeset validate lists them)");
         }
         if (stats) {
-            err.printf("stats: %s; JVM up %d ms%n", timings,
-                    java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime());
+            Main.printStats(err, timings);
         }
         return Main.OK;
     }

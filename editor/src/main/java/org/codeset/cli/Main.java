@@ -114,6 +114,11 @@ public final class Main implements Runnable {
         }
     }
 
+    /** The hidden --stats line: the steps' times, then how long the JVM has been up. */
+    static void printStats(java.io.PrintWriter err, Object steps) {
+        err.printf("stats: %s; JVM up %d ms%n", steps, java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime());
+    }
+
     static String version() {
         String v = Main.class.getPackage().getImplementationVersion();
         return v == null ? "dev" : v;

@@ -91,8 +91,7 @@ final class PullCli implements Callable<Integer> {
         }
         if (stats) {
             r.timings().lap("write");
-            spec.commandLine().getErr().printf("stats: %s; JVM up %d ms%n", r.timings(),
-                    java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime());
+            Main.printStats(spec.commandLine().getErr(), r.timings());
         }
         return Main.OK;
     }

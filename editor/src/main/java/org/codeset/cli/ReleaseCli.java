@@ -102,8 +102,8 @@ final class ReleaseCli implements Callable<Integer> {
         out.print(r.message());
         out.flush();
         if (stats) {
-            spec.commandLine().getErr().printf("stats: git step (stage, commit, tag) %d ms; open %d ms, %s; JVM up %d ms%n", r.gitMillis(), opened,
-                    r.timings(), java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime());
+            Main.printStats(spec.commandLine().getErr(),
+                    String.format("git step (stage, commit, tag) %d ms; open %d ms, %s", r.gitMillis(), opened, r.timings()));
         }
         return Main.OK;
     }

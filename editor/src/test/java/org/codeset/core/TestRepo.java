@@ -42,6 +42,19 @@ public final class TestRepo {
         return this;
     }
 
+    /**
+     * Makes the folder a git repository on branch main (with {@code .codeset/} ignored) and
+     * commits everything in it as {@code who}; returns the commit.
+     */
+    public org.eclipse.jgit.lib.ObjectId commitAll(org.eclipse.jgit.lib.PersonIdent who) throws Exception {
+        Files.writeString(root.resolve(".gitignore"), ".codeset/\n");
+        try (org.eclipse.jgit.api.Git git = org.eclipse.jgit.api.Git.init().setDirectory(root.toFile())
+                .setInitialBranch("main").call()) {
+            git.add().addFilepattern(".").call();
+            return git.commit().setMessage("start").setAuthor(who).setCommitter(who).call().getId();
+        }
+    }
+
     public List<Finding> validate() throws Exception {
         return Codesets.open(root).validate().call().findings();
     }

@@ -14,7 +14,6 @@ import java.util.List;
 
 import org.codeset.core.Codesets;
 import org.codeset.core.TestRepo;
-import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.PersonIdent;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,14 +35,8 @@ class KilledReleaseIT {
 
     @BeforeEach
     void repository() throws Exception {
-        new TestRepo(dir).codeset("rad").file("codesets/rad/codes.yaml",
-                "codes:\n  - code: \"72040\"\n    display: X-ray of the cervical spine, 2 or 3 views\n    status: active\n"
-                        + "    effective: 2018-01-01\n");
-        Files.writeString(dir.resolve(".gitignore"), ".codeset/\n");
-        try (Git git = Git.init().setDirectory(dir.toFile()).setInitialBranch("main").call()) {
-            git.add().addFilepattern(".").call();
-            start = git.commit().setMessage("start").setAuthor(who).setCommitter(who).call().getId();
-        }
+        start = new TestRepo(dir).codeset("rad").file("codesets/rad/codes.yaml",
+                "codes:\n" + ReleaseTest.entry("72040", "X-ray of the cervical spine, 2 or 3 views")).commitAll(who);
     }
 
     private String git(String... args) throws Exception {

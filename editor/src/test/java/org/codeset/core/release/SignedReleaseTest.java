@@ -72,12 +72,8 @@ class SignedReleaseTest {
     @Test
     void aSignedReleaseTagVerifiesWithGitAndAMissingKeyIsRefusedBeforeAnythingIsWritten() throws Exception {
         new TestRepo(dir).codeset("rad").file("codesets/rad/codes.yaml",
-                "codes:\n  - code: \"72040\"\n    display: X-ray of the cervical spine, 2 or 3 views\n    status: active\n"
-                        + "    effective: 2018-01-01\n");
-        Files.writeString(dir.resolve(".gitignore"), ".codeset/\n");
-        try (Git git = Git.init().setDirectory(dir.toFile()).setInitialBranch("main").call()) {
-            git.add().addFilepattern(".").call();
-            git.commit().setMessage("start").setAuthor(who).setCommitter(who).call();
+                "codes:\n" + ReleaseTest.entry("72040", "X-ray of the cervical spine, 2 or 3 views")).commitAll(who);
+        try (Git git = Git.open(dir.toFile())) {
             ObjectId head = git.getRepository().resolve("HEAD");
 
             EditRefusedException refused = assertThrows(EditRefusedException.class, () -> Codesets.open(dir).release()
